@@ -1,0 +1,104 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from './auth';
+import { useI18n } from './i18n';
+import { Loading } from './ui/States';
+import type { Permission } from './types';
+import { ConsoleLayout } from './ConsoleLayout';
+
+const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const ForcedPasswordChange = lazy(() => import('../modules/auth/ForcedPasswordChange'));
+const SecurityPage = lazy(() => import('../modules/auth/SecurityPage'));
+const OverviewPage = lazy(() => import('../modules/overview/OverviewPage'));
+const TerritoryPage = lazy(() => import('../modules/territory/TerritoryPage'));
+const BodiesPage = lazy(() => import('../modules/bodies/BodiesPage'));
+const BodyPage = lazy(() => import('../modules/bodies/BodyPage'));
+const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
+const PersonPage = lazy(() => import('../modules/people/PersonPage'));
+const ImportPage = lazy(() => import('../modules/import/ImportPage'));
+const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const SystemPage = lazy(() => import('../modules/system/SystemPage'));
+const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
+
+/** Signed-in only; an account that must change its password sees nothing else. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { status, session } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (session.account.mustChangePassword) return <ForcedPasswordChange />;
+  return <>{children}</>;
+}
+
+function Allow({ any, children }: { any: Permission[]; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useI18n();
+  if (!any.some(can)) return <Result status="403" subTitle={t('app.forbidden')} />;
+  return <>{children}</>;
+}
+
+function HomeRedirect() {
+  const { status, session } = useAuth();
+  if (status === 'loading') return <Loading />;
+  if (!session) return <Navigate to="/login" replace />;
+  const home = ['', '/', '/console', '/console/'].includes(session.home ?? '') ? '/console/security' : session.home;
+  return <Navigate to={home} replace />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.notFound')}
+      extra={<Button type="primary" onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+    />
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<HomeRedirect />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/m/*"
+          element={
+            <RequireAuth>
+              <PortalPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/console"
+          element={
+            <RequireAuth>
+              <ConsoleLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomeRedirect />} />
+          <Route path="overview" element={<Allow any={['stats.read']}><OverviewPage /></Allow>} />
+          <Route path="territory" element={<Allow any={['territory.read']}><TerritoryPage /></Allow>} />
+          <Route path="territory/:id" element={<Allow any={['territory.read']}><TerritoryPage /></Allow>} />
+          <Route path="bodies" element={<Allow any={['body.read']}><BodiesPage /></Allow>} />
+          <Route path="bodies/:id" element={<Allow any={['body.read']}><BodyPage /></Allow>} />
+          <Route path="people" element={<Allow any={['person.read']}><PeoplePage /></Allow>} />
+          <Route path="people/:id" element={<Allow any={['person.read']}><PersonPage /></Allow>} />
+          <Route path="import" element={<Allow any={['person.import', 'territory.import']}><ImportPage /></Allow>} />
+          <Route path="accounts" element={<Allow any={['account.manage']}><AccountsPage /></Allow>} />
+          <Route path="audit" element={<Allow any={['audit.read']}><AuditPage /></Allow>} />
+          <Route path="system" element={<Allow any={['system.read']}><SystemPage /></Allow>} />
+          <Route path="security" element={<SecurityPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}

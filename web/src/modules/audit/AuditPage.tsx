@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Input, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../app/api';
+import { useNotify } from '../../app/feedback';
+import { useI18n } from '../../app/i18n';
+import { useFetch } from '../../app/useFetch';
+import { ErrorState } from '../../app/ui/States';
+import type { AuditRecord } from '../../app/types';
+import { TerritorySelect } from '../territory/TerritorySelect';
+
+interface Filters {
+  actor?: string;
+  action?: string;
+  territoryId?: string;
+  from?: string;
+  to?: string;
+}
+
+interface Verify {
+  ok: boolean;
+  checked: number;
+  firstBroken: null | { id: string; at: string };
+}
+
+function Json({ value }: { value: unknown }) {
+  return <pre className="gz-json">{value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default function AuditPage() {
+  const { t, tx, lang } = useI18n();
+  const notify = useNotify();
+  const [draft, setDraft] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>({});
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [verify, setVerify] = useState<Verify | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const { data, error, loading, reload } = useFetch<{ items: AuditRecord[]; total: number }>('/api/audit', { ...filters, page, pageSize });
+
+  const apply = () => {
+    setPage(1);
+    setFilters({
+      ...draft,
+      actor: draft.actor?.trim() || undefined,
+      action: draft.action?.trim() || undefined,
+      from: range?.[0]?.startOf('day').toISOString(),
+      to: range?.[1]?.endOf('day').toISOString(),
+    });
+  };
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await api<Verify>('/api/audit/verify'));
+    } catch (err) {
+      notify.error(err);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const time = (s: string) => new Date(s).toLocaleString(lang);
+  const columns: ColumnsType<AuditRecord> = [
+    { title: t('audit.time'), dataIndex: 'at', width: 170, render: time },
+    { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
+    { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
+    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => <Tag className="gz-mono">{a}</Tag> },
+    { title: t('audit.target'), key: 'target', width: 200, render: (_, r) => <span className="gz-mono">{[r.targetType, r.targetId].filter(Boolean).join(' ')}</span> },
+    { title: t('audit.node'), dataIndex: 'territoryName', width: 160, ellipsis: true },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => <span className="gz-mono">{ip}</span> },
+  ];
+
+  return (
+    <div>
+      <h1 className="gz-page-title">{t('audit.title')}</h1>
+      <Card>
+        <div className="gz-toolbar">
+          <Input placeholder={t('audit.actor')} aria-label={t('audit.actor')} allowClear style={{ width: 150 }} data-testid="audit-actor"
+            value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} onPressEnter={apply} />
+          <Input placeholder={t('audit.action')} aria-label={t('audit.action')} allowClear style={{ width: 170 }} data-testid="audit-action"
+            value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))} onPressEnter={apply} />
+          <TerritorySelect value={draft.territoryId} onChange={(territoryId) => setDraft((d) => ({ ...d, territoryId }))}
+            placeholder={t('audit.node')} testId="audit-node" style={{ width: 220 }} />
+          <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" aria-label={t('audit.time')} />
+          <Button type="primary" onClick={apply} data-testid="audit-apply">{t('common.search')}</Button>
+          <div style={{ flex: 1 }} />
+          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        </div>
+        {verify && (
+          <Alert
+            data-testid="audit-verify-result"
+            style={{ marginBottom: 16 }}
+            showIcon
+            closable={{ onClose: () => setVerify(null) }}
+            type={verify.ok ? 'success' : 'error'}
+            title={
+              verify.ok || !verify.firstBroken
+                ? t('audit.verifyOk', { checked: verify.checked })
+                : t('audit.verifyBroken', { id: verify.firstBroken.id, at: time(verify.firstBroken.at), checked: verify.checked })
+            }
+          />
+        )}
+        {error ? (
+          <ErrorState error={error} onRetry={reload} />
+        ) : (
+          <Table<AuditRecord>
+            data-testid="audit-table"
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            columns={columns}
+            scroll={{ x: 1060 }}
+            expandable={{
+              expandedRowRender: (r) => (
+                <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 12 }} data-testid={`audit-diff-${r.id}`}>
+                  <div><strong>{t('audit.before')}</strong><Json value={r.before} /></div>
+                  <div><strong>{t('audit.after')}</strong><Json value={r.after} /></div>
+                </div>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, s) => { setPage(s !== pageSize ? 1 : p); setPageSize(s); },
+            }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
