@@ -1,0 +1,5 @@
+export * from './territory.ts';
+export * from './people.ts';
+export * from './bodies.ts';
+export * from './accounts.ts';
+export * from './audit.ts';

@@ -1,0 +1,99 @@
+import { count, inArray } from 'drizzle-orm';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import type { AppContext } from './core/context.ts';
+import { generatePassword, hashPassword } from './core/password.ts';
+import { Pii, loadMasterKey } from './core/pii.ts';
+import { migrateDatabase, openDatabase } from './db/client.ts';
+import { account, grant } from './db/schema/accounts.ts';
+import { territory } from './db/schema/territory.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/load-demo.ts';
+
+const config = loadConfig();
+const production = config.NODE_ENV === 'production';
+const dataDir = resolve(config.GONGZHI_DATA_DIR);
+const keyFile = join(dataDir, 'secret.key');
+
+if (production && !config.GONGZHI_SECRET_KEY && !existsSync(keyFile)) {
+  fail('NODE_ENV=production needs GONGZHI_SECRET_KEY (32 random bytes, base64) or an existing key file at ' + keyFile);
+}
+if (production && config.demo) fail('NODE_ENV=production refuses demo mode (unset GONGZHI_DEMO)');
+
+const { key, source } = loadMasterKey(config.GONGZHI_SECRET_KEY, keyFile);
+const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') });
+await migrateDatabase(database);
+const ctx: AppContext = { db: database.db, dbKind: database.kind, pii: new Pii(key), keySource: source, config };
+
+if (production) await refuseDemoAccounts();
+const demoLoaded = config.demo ? await loadDemo(ctx) : false;
+if (production) await bootstrapSecadmin();
+await buildWebIfStale();
+
+const app = await buildApp(ctx, { logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } });
+await app.listen({ port: config.PORT, host: config.HOST });
+
+const url = `http://localhost:${config.PORT}`;
+console.log(`\n共治 Gongzhi is running at ${url}  (database: ${database.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pglite')}` : 'PostgreSQL'})`);
+console.log(`API docs: ${url}/api/docs`);
+if (config.demo) {
+  console.log(`${demoLoaded ? 'Demo district loaded (松江区).' : 'Demo mode.'} Demo accounts, all with password ${DEMO_PASSWORD}:`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.label}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function refuseDemoAccounts() {
+  const [row] = await ctx.db.select({ n: count() }).from(account).where(inArray(account.username, DEMO_ACCOUNTS.map((a) => a.username)));
+  if (row!.n > 0) fail('NODE_ENV=production refuses to start: the database holds demo accounts. Use a database without the demo district.');
+}
+
+/** A production database with no accounts gets one security administrator, its password shown once. */
+async function bootstrapSecadmin() {
+  const [row] = await ctx.db.select({ n: count() }).from(account);
+  if (row!.n > 0) return;
+  const [root] = await ctx.db.select().from(territory).where(inArray(territory.depth, [0])).limit(1);
+  if (!root) fail('No territory yet: import the district tree first (see docs/deploy.md).');
+  const password = generatePassword();
+  const [a] = await ctx.db.insert(account).values({ username: 'secadmin', displayName: '安全管理员', passwordHash: await hashPassword(password), mustChangePassword: true }).returning();
+  await ctx.db.insert(grant).values({ accountId: a!.id, role: 'secadmin', territoryId: root.id });
+  console.log(`Created account "secadmin" with one-time password: ${password}  (shown only now; it must be changed at first login)`);
+}
+
+/** Builds the console when its sources are newer than the last build, so `npm start` is one command. */
+async function buildWebIfStale() {
+  const webDir = fileURLToPath(new URL('../web', import.meta.url));
+  const built = join(webDir, 'dist', 'index.html');
+  if (!existsSync(join(webDir, 'src'))) return;
+  if (existsSync(built) && newest(join(webDir, 'src')) <= statSync(built).mtimeMs) return;
+  if (production) fail('web/dist is missing or stale: run `npm run build` before a production start.');
+  console.log('Building the web console…');
+  const { build } = await import('vite');
+  try {
+    await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (e) {
+    console.error(`The web console could not be built (${(e as Error).message.split('\n')[0]}); serving the API only.`);
+  }
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}

@@ -1,0 +1,88 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { DomainError, invalid, notFound } from '../../core/errors.ts';
+import { generatePassword, hashPassword } from '../../core/password.ts';
+import type { Actor } from '../../core/policy.ts';
+import { destroyAccountSessions } from '../../core/session.ts';
+import { type Role, account, grant } from '../../db/schema/accounts.ts';
+import { nodeInScope } from '../territory/queries.ts';
+import { grantRefusal } from './rules.ts';
+
+const safe = (a: typeof account.$inferSelect) => {
+  const { passwordHash: _p, totpSecretEnc: _t, ...rest } = a;
+  return rest;
+};
+
+export async function createAccount(ctx: AppContext, actor: Actor, input: { username: string; displayName: string; personId?: string | null | undefined }) {
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: account.id }).from(account).where(eq(account.username, input.username));
+    if (taken) throw invalid('username', 'account.usernameTaken', { username: input.username });
+    const [created] = await tx.insert(account).values({ ...input, passwordHash, mustChangePassword: true }).returning();
+    await audit(tx, actor, { action: 'account.create', targetType: 'account', targetId: created!.id, after: safe(created!) });
+    return { account: created!, initialPassword };
+  });
+}
+
+async function accountById(tx: AppContext['db'], id: string) {
+  const [a] = await tx.select().from(account).where(eq(account.id, id));
+  if (!a) throw notFound('account', id);
+  return a;
+}
+
+export async function updateAccount(ctx: AppContext, actor: Actor, id: string, input: { displayName?: string | undefined; totpRequired?: boolean | undefined; disabled?: boolean | undefined }) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await accountById(tx, id);
+    if (id === actor.accountId && input.disabled) throw new DomainError('grant.selfGrant', 422);
+    const [after] = await tx.update(account).set(input).where(eq(account.id, id)).returning();
+    if (input.disabled) await destroyAccountSessions(tx, id);
+    await audit(tx, actor, { action: 'account.update', targetType: 'account', targetId: id, before: safe(before), after: safe(after!) });
+    return after!;
+  });
+}
+
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await ctx.db.transaction(async (tx) => {
+    await accountById(tx, id);
+    await tx.update(account).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
+    await destroyAccountSessions(tx, id);
+    await audit(tx, actor, { action: 'account.resetPassword', targetType: 'account', targetId: id });
+  });
+  return { initialPassword };
+}
+
+export async function unlockAccount(ctx: AppContext, actor: Actor, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await accountById(tx, id);
+    await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
+    await audit(tx, actor, { action: 'account.unlock', targetType: 'account', targetId: id, before: { lockedUntil: before.lockedUntil }, after: { lockedUntil: null } });
+  });
+}
+
+export async function addGrant(ctx: AppContext, actor: Actor, input: { accountId: string; role: Role; territoryId: string }) {
+  return ctx.db.transaction(async (tx) => {
+    await accountById(tx, input.accountId);
+    const node = await nodeInScope(tx, actor, 'account.manage', input.territoryId);
+    const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, input.accountId), isNull(grant.revokedAt)));
+    const refusal = grantRefusal({ granterAccountId: actor.accountId, accountId: input.accountId, role: input.role, heldRoles: held.map((h) => h.role) });
+    if (refusal) throw new DomainError(refusal, 422, {}, [{ field: refusal === 'grant.selfGrant' ? 'accountId' : 'role', code: refusal }]);
+    const [created] = await tx.insert(grant).values(input).returning();
+    await audit(tx, actor, { action: 'grant.create', targetType: 'account', targetId: input.accountId, territoryId: node.id, after: created });
+    return created!;
+  });
+}
+
+export async function revokeGrant(ctx: AppContext, actor: Actor, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [g] = await tx.select().from(grant).where(and(eq(grant.id, id), isNull(grant.revokedAt)));
+    if (!g) throw notFound('grant', id);
+    await nodeInScope(tx, actor, 'account.manage', g.territoryId);
+    if (g.accountId === actor.accountId) throw new DomainError('grant.selfGrant', 422);
+    const [after] = await tx.update(grant).set({ revokedAt: new Date() }).where(eq(grant.id, id)).returning();
+    await audit(tx, actor, { action: 'grant.revoke', targetType: 'account', targetId: g.accountId, territoryId: g.territoryId, before: g, after });
+  });
+}

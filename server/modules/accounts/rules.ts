@@ -1,0 +1,15 @@
+import type { Role } from '../../db/schema/accounts.ts';
+
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/**
+ * Separation of the three administrators: no account holds two of them, and nobody grants
+ * anything to themselves. Returns the message key of the rule broken, or null.
+ */
+export function grantRefusal(input: { granterAccountId: string; accountId: string; role: Role; heldRoles: readonly Role[] }): string | null {
+  if (input.granterAccountId === input.accountId) return 'grant.selfGrant';
+  if (ADMIN_ROLES.includes(input.role) && input.heldRoles.some((r) => ADMIN_ROLES.includes(r) && r !== input.role)) {
+    return 'grant.adminSeparation';
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+import type { Module } from '../core/context.ts';
+import { accountsModule } from './accounts/index.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { bodiesModule } from './bodies/index.ts';
+import { peopleModule } from './people/index.ts';
+import { systemModule } from './system/index.ts';
+import { territoryModule } from './territory/index.ts';
+
+/** The platform: every module registers here and nowhere else. */
+export const modules: Module[] = [
+  systemModule,
+  authModule,
+  territoryModule,
+  bodiesModule,
+  peopleModule,
+  accountsModule,
+  auditModule,
+];
