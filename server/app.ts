@@ -47,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        upgradeInsecureRequests: ctx.config.NODE_ENV === 'production' ? [] : null,
       },
     },
     referrerPolicy: { policy: 'same-origin' },
