@@ -32,7 +32,15 @@ const demoLoaded = config.demo ? await loadDemo(ctx) : false;
 if (production) await bootstrapSecadmin();
 await buildWebIfStale();
 
-const app = await buildApp(ctx, { logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } });
+const app = await buildApp(ctx, {
+  logger: {
+    level: config.LOG_LEVEL,
+    // Query strings can carry a phone or ID number someone searched for: logs keep the path only.
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+    },
+  },
+});
 await app.listen({ port: config.PORT, host: config.HOST });
 
 const url = `http://localhost:${config.PORT}`;
