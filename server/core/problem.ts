@@ -30,7 +30,9 @@ export function sendProblem(err: FastifyError | Error, req: FastifyRequest, repl
   if (status >= 400 && status < 500) {
     return problem(reply, locale, status, 'field.invalid', { reason: err.message });
   }
-  req.log.error({ err }, 'unhandled error');
+  // A failed query's message carries its parameters (names, ciphertexts): log the statement only.
+  const message = err.message.split('\nparams:')[0];
+  req.log.error({ err: { type: err.name, message, cause: (err.cause as Error | undefined)?.message, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
   return problem(reply, locale, 500, 'internal');
 }
 
