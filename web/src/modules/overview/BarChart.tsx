@@ -13,11 +13,12 @@ export interface Series {
 }
 
 /** A grouped bar chart that follows its container's width. */
-export function BarChart({ categories, series, onClickIndex, height = 320 }: {
+/** On a phone the bars lie down, so long names stay readable. */
+export function BarChart({ categories, series, onClickIndex, horizontal = false }: {
   categories: string[];
   series: Series[];
   onClickIndex?: (index: number) => void;
-  height?: number;
+  horizontal?: boolean;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -38,18 +39,23 @@ export function BarChart({ categories, series, onClickIndex, height = 320 }: {
 
   useEffect(() => {
     const rotate = categories.length > 6 ? 35 : 0;
+    const categoryAxis = horizontal
+      ? { type: 'category', data: categories, inverse: true, axisLabel: { interval: 0, width: 84, overflow: 'truncate' } }
+      : { type: 'category', data: categories, axisLabel: { rotate, interval: 0, width: 90, overflow: 'truncate' } };
     chart.current?.setOption(
       {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
         legend: { top: 0 },
-        grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-        xAxis: { type: 'category', data: categories, axisLabel: { rotate, interval: 0, width: 90, overflow: 'truncate' } },
-        yAxis: { type: 'value' },
-        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, itemStyle: { color: s.color }, barMaxWidth: 28 })),
+        grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+        xAxis: horizontal ? { type: 'value' } : categoryAxis,
+        yAxis: horizontal ? categoryAxis : { type: 'value' },
+        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, itemStyle: { color: s.color }, barMaxWidth: horizontal ? 10 : 28 })),
       },
       true,
     );
-  }, [categories, series]);
+    chart.current?.resize();
+  }, [categories, series, horizontal]);
 
+  const height = horizontal ? Math.max(320, 60 + categories.length * 34) : 340;
   return <div ref={el} style={{ width: '100%', height }} role="img" aria-label={series.map((s) => s.name).join(' / ')} data-testid="overview-chart" />;
 }

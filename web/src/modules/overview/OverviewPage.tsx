@@ -8,6 +8,7 @@ import { useFetch } from '../../app/useFetch';
 import { ErrorState } from '../../app/ui/States';
 import type { OverviewRow, TerritoryNode } from '../../app/types';
 import { BarChart } from './BarChart';
+import { useIsMobile } from '../../app/useIsMobile';
 
 interface Overview {
   node: TerritoryNode;
@@ -22,6 +23,7 @@ export default function OverviewPage() {
   const { t } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
+  const isMobile = useIsMobile();
   const scopes = session.grants.filter((g) => g.territoryKind !== 'building');
   const [territoryId, setTerritoryId] = useState(scopes[0]?.territoryId);
   const { data, error, loading, reload } = useFetch<Overview>(territoryId ? '/api/stats/overview' : null, { territoryId });
@@ -40,7 +42,7 @@ export default function OverviewPage() {
   );
 
   const columns: ColumnsType<OverviewRow> = [
-    { title: t('overview.col.node'), key: 'node', fixed: 'left', width: 160, render: (_, r) => r.node.name },
+    { title: t('overview.col.node'), key: 'node', fixed: 'left', width: isMobile ? 112 : 160, render: (_, r) => r.node.name },
     ...shown.map((f) => ({
       title: t(`overview.col.${f}`),
       dataIndex: f,
@@ -72,7 +74,7 @@ export default function OverviewPage() {
       ) : (
         <>
           <Card title={t('overview.chart')} style={{ marginBottom: 16 }} loading={loading && !data}>
-            <BarChart categories={categories} series={series} onClickIndex={(i) => rows[i] && navigate(`/console/territory/${rows[i].node.id}`)} />
+            <BarChart horizontal={isMobile} categories={categories} series={series} onClickIndex={(i) => rows[i] && navigate(`/console/territory/${rows[i].node.id}`)} />
           </Card>
           <Card title={data ? t('overview.of', { name: data.node.name }) : ''}>
             <Table<OverviewRow>
@@ -83,7 +85,7 @@ export default function OverviewPage() {
               dataSource={rows}
               columns={columns}
               pagination={false}
-              scroll={{ x: 160 + shown.length * 96 }}
+              scroll={{ x: (isMobile ? 112 : 160) + shown.length * 96 }}
               rowClassName={() => 'gz-clickable-row'}
               onRow={(r) => ({ onClick: () => navigate(`/console/territory/${r.node.id}`), 'data-testid': `overview-row-${r.node.id}` } as React.HTMLAttributes<HTMLElement>)}
               summary={(page) =>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Drawer, Empty } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { TerritoryTree } from './TerritoryTree';
@@ -16,11 +17,15 @@ export default function TerritoryPage() {
   const [path, setPath] = useState<string[]>([]);
   const [version, setVersion] = useState(0);
   const [treeOpen, setTreeOpen] = useState(false);
+  const first = useSession().grants[0];
 
   const select = (nodeId: string) => {
     setTreeOpen(false);
     navigate(`/console/territory/${nodeId}`);
   };
+
+  // The navigator opens on the caller's own node rather than an empty page.
+  if (!id && first) return <Navigate to={`/console/territory/${first.territoryId}`} replace />;
 
   const tree = <TerritoryTree selectedId={id} path={path} onSelect={select} version={version} />;
 

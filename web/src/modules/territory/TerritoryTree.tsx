@@ -94,7 +94,9 @@ export function TerritoryTree({ selectedId, path, onSelect, version }: Props) {
           <span style={{ color: '#999', marginInlineStart: 6, fontSize: 12 }}>{tx('kind', n.kind)}</span>
         </span>
       ),
-      isLeaf: !n.hasChildren,
+      // Once loaded, the children decide; before that only a building is surely a leaf
+      // (hasChildren is treated as a hint: the tree must never hide a branch).
+      isLeaf: b.children ? b.children.length === 0 : n.kind === 'building' && !n.hasChildren,
       children: b.children?.filter((c) => branches[c]).map(toData),
     };
   };
