@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Input, Space, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../app/api';
@@ -123,7 +123,6 @@ export default function AccountsPage() {
                 {t('accounts.enable')}
               </Button>
             ) : (
-              <Tooltip title={t('accounts.disable')}>
                 <Button
                   size="small"
                   danger
@@ -135,7 +134,6 @@ export default function AccountsPage() {
                 >
                   {t('accounts.disable')}
                 </Button>
-              </Tooltip>
             )}
           </Space>
         );

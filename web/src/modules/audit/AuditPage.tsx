@@ -69,7 +69,7 @@ export default function AuditPage() {
     { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
     { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => <Tag className="gz-mono">{a}</Tag> },
-    { title: t('audit.target'), key: 'target', width: 200, render: (_, r) => <span className="gz-mono">{[r.targetType, r.targetId].filter(Boolean).join(' ')}</span> },
+    { title: t('audit.target'), key: 'target', width: 200, render: (_, r) => <span className="gz-mono" title={r.targetId ?? undefined}>{[r.targetType, r.targetId?.slice(0, 8)].filter(Boolean).join(' ')}</span> },
     { title: t('audit.node'), dataIndex: 'territoryName', width: 160, ellipsis: true },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => <span className="gz-mono">{ip}</span> },
   ];

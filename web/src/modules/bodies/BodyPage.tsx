@@ -74,7 +74,7 @@ export default function BodyPage() {
         </Descriptions>
       </Card>
       <Card
-        title={`${t('bodies.members')}（${body.members.length}）`}
+        title={`${t('bodies.members')} · ${body.members.length}`}
         extra={
           canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setAdding(true); }} data-testid="member-add">

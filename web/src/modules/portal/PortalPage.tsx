@@ -17,7 +17,7 @@ function BodiesList({ bodies }: { bodies: BodyRow[] }) {
       dataSource={bodies}
       data-testid="portal-bodies"
       renderItem={(b) => (
-        <List.Item>
+        <List.Item style={{ paddingInline: 0 }}>
           <List.Item.Meta title={b.name} description={tx('body', b.kind)} />
           <span style={{ color: '#888' }}>{t('bodies.memberCount')} {b.memberCount}</span>
         </List.Item>
@@ -88,7 +88,9 @@ function CommunityTab({ data }: { data: PortalData }) {
       {node && (
         <Card title={t('portal.community')} size="small" className="gz-m-card" data-testid="portal-community">
           <div className="gz-m-row"><span>{t('common.name')}</span><strong>{data.community?.name}</strong></div>
-          <div className="gz-m-row"><span>{t('portal.path')}</span><span>{node.ancestors.filter((a) => a.id !== data.community?.id).map((a) => a.name).join(' / ')}</span></div>
+          {node.ancestors.some((a) => a.id !== data.community?.id) && (
+            <div className="gz-m-row"><span>{t('portal.path')}</span><span>{node.ancestors.filter((a) => a.id !== data.community?.id).map((a) => a.name).join(' / ')}</span></div>
+          )}
           {data.community && <div className="gz-m-row"><span>{t('territory.kind')}</span><span>{tx('kind', data.community.kind)}</span></div>}
         </Card>
       )}

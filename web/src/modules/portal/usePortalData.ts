@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useSession } from '../../app/auth';
-import type { BodyRow, Grant, Items, PersonDetail, TerritoryDetail, TerritoryNode } from '../../app/types';
+import { BODY_KINDS, type BodyRow, Grant, Items, PersonDetail, TerritoryDetail, TerritoryNode } from '../../app/types';
 
 export interface PortalData {
   loading: boolean;
@@ -15,6 +15,11 @@ export interface PortalData {
 }
 
 const COMMUNITY_KINDS = ['neighborhood', 'village'];
+
+/** Party organisations first, then the committees, in the glossary's order. */
+function sortBodies(items: BodyRow[]): BodyRow[] {
+  return [...items].sort((a, b) => BODY_KINDS.indexOf(a.kind) - BODY_KINDS.indexOf(b.kind));
+}
 
 /** Everything the portal shows, read only from endpoints the caller may use; a refused one is left out. */
 export function usePortalData(): PortalData {
@@ -35,7 +40,7 @@ export function usePortalData(): PortalData {
         const chain: TerritoryNode[] = [...node.ancestors, node];
         const community = [...chain].reverse().find((n) => COMMUNITY_KINDS.includes(n.kind)) ?? node;
         const [bodies, person] = await Promise.all([
-          api<Items<BodyRow>>('/api/bodies', { query: { territoryId: community.id, subtree: 'false' } }).then((r) => r.items).catch(() => null),
+          api<Items<BodyRow>>('/api/bodies', { query: { territoryId: community.id, subtree: 'false' } }).then((r) => sortBodies(r.items)).catch(() => null),
           personId ? api<PersonDetail>(`/api/people/${personId}`).catch(() => null) : Promise.resolve(null),
         ]);
         if (live) setState({ loading: false, grant, node, community, bodies, person, error: undefined });

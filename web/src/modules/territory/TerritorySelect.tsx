@@ -57,7 +57,7 @@ export function TerritorySelect({ value, onChange, placeholder, style, testId, a
       onChange={(id: string | undefined) => onChange?.(id, options.find((o) => o.id === id))}
       options={options.map((n) => ({
         value: n.id,
-        label: `${n.name}（${tx('kind', n.kind)}${n.code ? ` · ${n.code}` : ''}）`,
+        label: `${n.name} · ${tx('kind', n.kind)}${n.code ? ` · ${n.code}` : ''}`,
       }))}
     />
   );
