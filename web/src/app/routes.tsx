@@ -66,6 +66,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<HomeRedirect />} />
         <Route path="/login" element={<LoginPage />} />
+        {/* The server names this page as home while the password must change; RequireAuth shows it. */}
+        <Route path="/change-password" element={<RequireAuth><HomeRedirect /></RequireAuth>} />
         <Route
           path="/m/*"
           element={

@@ -25,7 +25,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: {
         body: { username: v.username.trim(), displayName: v.displayName.trim(), ...(v.personId?.trim() ? { personId: v.personId.trim() } : {}) },
       });
       form.resetFields();
-      onCreated(res.account.displayName, res.initialPassword);
+      onCreated(res.account?.displayName ?? v.displayName.trim(), res.initialPassword);
     } catch (err) {
       notify.error(err, form);
     } finally {
