@@ -63,7 +63,7 @@ function TotpCard() {
         {setup && (
           <>
             <Typography.Paragraph>{t('security.totpSteps')}</Typography.Paragraph>
-            <Descriptions column={1} bordered size="small">
+            <Descriptions column={1} bordered size="small" layout="vertical">
               <Descriptions.Item label={t('security.secret')}>
                 <Typography.Text copyable className="gz-mono" data-testid="totp-secret">{setup.secret}</Typography.Text>
               </Descriptions.Item>

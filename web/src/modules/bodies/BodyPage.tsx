@@ -89,7 +89,7 @@ export default function BodyPage() {
           size="middle"
           dataSource={body.members}
           pagination={false}
-          scroll={{ x: 480 }}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('people.col.name'),
