@@ -116,7 +116,7 @@ function MeTab({ data }: { data: PortalData }) {
           {t('nav.security')}
         </Button>
         {(can('territory.read') || can('person.read')) && (
-          <Button block size="large" style={{ marginTop: 8 }} onClick={() => navigate('/console')} data-testid="portal-console">
+          <Button block size="large" style={{ marginTop: 8 }} onClick={() => navigate(can('territory.read') ? '/console/territory' : '/console/people')} data-testid="portal-console">
             {t('portal.console')}
           </Button>
         )}
