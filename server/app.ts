@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authHook } from './core/auth-hook.ts';
-import type { App, AppContext, Module } from './core/context.ts';
+import type { App, AppContext, Module, RouteEntry } from './core/context.ts';
 import { pickLocale } from './core/i18n.ts';
 import { problem, sendProblem } from './core/problem.ts';
 import { modules } from './modules/index.ts';
@@ -72,10 +72,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // The route table is kept so the authorization matrix can prove every API route has a case.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
     if (isApi && !route.config?.permission) {
       throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    }
+    if (!isApi) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config?.permission });
     }
   });
   app.decorateRequest('actor', null);
@@ -87,7 +94,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   for (const m of opts.modules ?? modules) m.routes(app, ctx);
 
   const serveWeb = opts.serveWeb ?? existsSync(webDist);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: false });
   app.setNotFoundHandler((req, reply) => {
     if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

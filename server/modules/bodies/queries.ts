@@ -7,7 +7,8 @@ import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInScope } from '../territory/queries.ts';
 
-const memberCount = sql<number>`(select count(*)::int from ${bodyMember} m where m.body_id = ${body.id} and m.ended_on is null)`;
+// The outer column is spelled out: in a select list drizzle would render it unqualified.
+const memberCount = sql<number>`(select count(*)::int from ${bodyMember} m where m.body_id = "body"."id" and m.ended_on is null)`;
 
 export async function listBodies(db: Db, actor: Actor, q: { territoryId?: string | undefined; subtree?: boolean | undefined; mine?: boolean | undefined }) {
   const conds = [isNull(body.retiredAt), scope(actor, 'body.read', territory.path)];
@@ -16,7 +17,7 @@ export async function listBodies(db: Db, actor: Actor, q: { territoryId?: string
     conds.push(q.subtree ? like(territory.path, likePrefix(n.path)) : eq(body.territoryId, n.id));
   }
   if (q.mine) {
-    conds.push(sql`exists (select 1 from ${bodyMember} m where m.body_id = ${body.id} and m.ended_on is null and m.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'})`);
+    conds.push(sql`exists (select 1 from ${bodyMember} m where m.body_id = "body"."id" and m.ended_on is null and m.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'})`);
   }
   return db
     .select({ id: body.id, name: body.name, kind: body.kind, territoryId: body.territoryId, territoryName: territory.name, memberCount })

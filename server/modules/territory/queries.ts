@@ -8,7 +8,9 @@ import { type Actor, authorizeAt, grantsFor, likePrefix, minimalPaths, scope } f
 import { presentNode } from './presenters.ts';
 import { idsOfPath } from './rules.ts';
 
-const hasChildren = sql<boolean>`exists (select 1 from ${territory} c where c.parent_id = ${territory.id})`;
+// Spelled out: inside a select list drizzle renders a column without its table, which the
+// subquery would then resolve to its own alias.
+const hasChildren = sql<boolean>`exists (select 1 from ${territory} c where c.parent_id = "territory"."id")`;
 
 /** Loads a node the caller may see for `permission`; outside the caller's subtrees it does not exist. */
 export async function nodeInScope(db: Db, actor: Actor, permission: string, id: string) {
