@@ -41,7 +41,7 @@ export function usePortalData(): PortalData {
         const community = [...chain].reverse().find((n) => COMMUNITY_KINDS.includes(n.kind)) ?? node;
         const [bodies, person] = await Promise.all([
           api<Items<BodyRow>>('/api/bodies', { query: { territoryId: community.id, subtree: 'false' } }).then((r) => sortBodies(r.items)).catch(() => null),
-          personId ? api<PersonDetail>(`/api/people/${personId}`).catch(() => null) : Promise.resolve(null),
+          personId ? api<{ person: PersonDetail | null }>('/api/me').then((r) => r.person).catch(() => null) : Promise.resolve(null),
         ]);
         if (live) setState({ loading: false, grant, node, community, bodies, person, error: undefined });
       } catch (error) {
