@@ -27,7 +27,17 @@ export interface Module {
  */
 export type RoutePermission = 'public' | 'authenticated' | (string & {});
 
+/** One API route as registered: HEAD twins of GET routes are left out (same handler, same hook). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: RoutePermission | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
   interface FastifyContextConfig {
     permission?: RoutePermission;
   }
