@@ -26,7 +26,7 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; label: string }[] = 
   { username: 'demo-district', role: 'district_admin', label: '松江区 区级管理员' },
   { username: 'demo-street', role: 'street_admin', label: '岳阳街道 街镇干部' },
   { username: 'demo-secretary', role: 'community_secretary', label: '龙潭社区 书记' },
-  { username: 'demo-grid', role: 'grid_worker', label: '龙潭社区第一网格 网格员' },
+  { username: 'demo-grid', role: 'grid_worker', label: '龙潭社区第1网格 网格员' },
   { username: 'demo-member', role: 'party_member', label: '龙潭社区 党员' },
   { username: 'demo-resident', role: 'resident', label: '龙潭社区 居民' },
   { username: 'demo-unit', role: 'unit_liaison', label: '驻区单位 联络员' },
@@ -98,12 +98,11 @@ async function buildCommunity(db: Db, ctx: AppContext, r: Random, node: Node, es
   let gridNo = 0;
   for (const area of areas) {
     for (let g = 0; g < (rural ? 2 : 3); g++) {
-      const grid = await makeNode(db, area, 'grid', `${name}第${'一二三四五六'[gridNo++]}网格`);
+      gridNo++;
+      const grid = await makeNode(db, area, 'grid', `${name}第${gridNo}网格`, `${node.code}-G${gridNo}`);
       grids.push(grid);
-      await makeBody(db, grid, 'party_branch', `${name}第${'一二三四五六'[gridNo - 1]}党支部`).then(async (b) => {
-        residents.push(...(await fillGrid(db, ctx, r, grid, rural, estate, gridNo, partyOrg.id)));
-        return b;
-      });
+      await makeBody(db, grid, 'party_branch', `${name}第${gridNo}网格党支部`);
+      residents.push(...(await fillGrid(db, ctx, r, grid, rural, estate, gridNo, partyOrg.id)));
     }
   }
   const pick = () => residents[r.int(0, residents.length - 1)]!;
