@@ -15,7 +15,8 @@ export interface PeopleFilter {
   partyMember?: boolean | undefined;
 }
 
-const rowColumns = {
+/** The columns of a list row, before the presenter masks and shapes it. */
+export const rowColumns = {
   id: person.id, name: person.name, gender: person.gender, birthDate: person.birthDate, phoneMasked: person.phoneMasked,
   idNumberMasked: person.idNumberMasked, territoryId: person.territoryId, territoryName: territory.name, room: household.room,
   isPartyMember: person.isPartyMember,

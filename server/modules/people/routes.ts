@@ -5,14 +5,9 @@ import { peoplePolicy as P } from './policy.ts';
 import { personRow } from './presenters.ts';
 import { describe, householdsOf, listPeople, loadPerson, personDetail } from './queries.ts';
 import { rosterRoutes } from './roster-routes.ts';
+import { peopleQuery } from './schemas.ts';
 
 const tags = ['people'];
-const boolString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-export const peopleQuery = z.object({
-  territoryId: z.uuid().optional(),
-  q: z.string().trim().max(64).optional(),
-  partyMember: boolString.optional(),
-});
 const personDetailOut = personRow.extend({
   household: z.object({
     id: z.string(), room: z.string(), address: z.string().nullable(),
