@@ -42,7 +42,9 @@ export const person = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('person_territory_idx').on(t.territoryId),
+    // A name prefix within a subtree: one short range scan per territory node of the subtree.
+    // It also serves every lookup by territory alone (its leading column).
+    index('person_territory_name_idx').on(t.territoryId, t.name.op('text_pattern_ops')),
     index('person_household_idx').on(t.householdId),
     index('person_phone_hash_idx').on(t.phoneHash),
     index('person_name_idx').using('btree', sql`${t.name} text_pattern_ops`),

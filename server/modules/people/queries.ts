@@ -39,7 +39,13 @@ export async function peopleWhere(db: Db, pii: Pii, actor: Actor, permission: st
     const id = normalizeIdNumber(q);
     if (isValidPhone(phone)) conds.push(eq(person.phoneHash, pii.hash(phone)));
     else if (isValidIdNumber(id)) conds.push(eq(person.idNumberHash, pii.hash(id)));
-    else conds.push(or(like(person.name, `${q.replace(/[\\%_]/g, '\\$&')}%`), eq(household.room, q)));
+    else {
+      const namePrefix = like(person.name, `${q.replace(/[\\%_]/g, '\\$&')}%`);
+      // Room numbers start with a digit or a letter, names with a Chinese character. Alone, the name
+      // condition is answered by the (territory, name) index; OR-ed with the household's room it
+      // forces a read of every person in the subtree (a whole street: tens of thousands of rows).
+      conds.push(/^[0-9A-Za-z]/.test(q) ? or(namePrefix, eq(household.room, q)) : namePrefix);
+    }
   }
   return and(...conds)!;
 }
