@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { RowError } from '../../../core/errors.ts';
 import { t, type Locale } from '../../../core/i18n.ts';
 import type { Pii } from '../../../core/pii.ts';
@@ -57,7 +57,7 @@ export async function resolveRoster(tx: Db, pii: Pii, actor: Actor, rows: Roster
   const orgsByName = groupBy(
     await inChunks(distinct(rows.map((r) => r.partyOrg)), (c) =>
       tx.select({ id: body.id, name: body.name, path: territory.path }).from(body).innerJoin(territory, eq(territory.id, body.territoryId))
-        .where(and(inArray(body.kind, partyKinds), inArray(body.name, c), isNull(body.retiredAt), scope(actor, P['person.import'], territory.path) as SQL))),
+        .where(and(inArray(body.kind, partyKinds), inArray(body.name, c), isNull(body.retiredAt), scope(actor, P['person.import'], territory.path)))),
     (o) => o.name,
   );
   const existingByHash = new Map<string, ExistingPerson & { path: string }>();
