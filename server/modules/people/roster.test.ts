@@ -7,6 +7,8 @@ import { auditLog } from '../../db/schema/audit.ts';
 import { household, person } from '../../db/schema/people.ts';
 import { type Node, makeAccount, makeBody, makeNode, makePerson } from '../../demo/factories.ts';
 import { idNumber, phoneNumber } from '../../demo/random.ts';
+import { cellText, declaredUnpackedSize } from './roster-file.ts';
+import { isPastDate } from './roster-rows.ts';
 import { TEST_PASSWORD, type Session, type TestContext, as, createTestContext, login } from '../../test/harness.ts';
 
 const PEOPLE = ['姓名', '身份证号', '手机号', '所属节点编码', '楼栋', '房号', '与户主关系'];
@@ -289,6 +291,16 @@ describe('refused files', () => {
     expect(empty.json().code).toBe('import.empty');
   });
 
+  it('refuses a small file that would unpack into hundreds of megabytes, before unpacking it', async () => {
+    const file = await workbook(PEOPLE, [['陶立新', numbers().id, null, grid.code, null, null, null]]);
+    const entry = file.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); // first central-directory record
+    file.writeUInt32LE(300 * 1024 * 1024, entry + 24); // its declared uncompressed size
+    expect(declaredUnpackedSize(file)).toBeGreaterThan(300 * 1024 * 1024);
+    const res = await upload(worker, file);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('import.tooLargeUnpacked');
+  });
+
   it('refuses a 50 MB upload with 413 and stays healthy', async () => {
     const big = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(50 * 1024 * 1024)]);
     const res = await upload(worker, big);
@@ -387,4 +399,28 @@ describe('exporting the people list', () => {
   it('is refused to a role without the export permission', async () => {
     expect((await as(t.app, gridWorker).get('/api/people/export.xlsx')).statusCode).toBe(403);
   });
+});
+
+describe('cells and dates', () => {
+  it.each([
+    ['2001-07-01', true],
+    ['1921-07-01', true],
+    ['2001-02-29', false], // not a leap year
+    ['2001-13-01', false],
+    ['2001/07/01', false],
+    ['2001-7-1', false],
+    ['1899-12-31', false],
+    ['2026-11-30', false], // the day after "today"
+    ['2026-11-29', true],
+  ])('入党日期 %s → %s', (s, ok) => expect(isPastDate(s, new Date('2026-11-29T12:00:00Z'))).toBe(ok));
+
+  it.each([
+    [' 张三 ', '张三'],
+    [13812345678, '13812345678'],
+    [new Date(Date.UTC(1998, 6, 1)), '1998-07-01'],
+    [{ richText: [{ text: '幸福里' }, { text: '党支部' }] }, '幸福里党支部'],
+    [{ formula: 'A1', result: '302' }, '302'],
+    [{ text: '1号楼', hyperlink: 'http://x' }, '1号楼'],
+    [null, ''],
+  ])('cell %j reads as %j', (v, text) => expect(cellText(v as ExcelJS.CellValue)).toBe(text));
 });
