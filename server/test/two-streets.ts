@@ -76,12 +76,15 @@ export async function makeRoleAccounts(t: TestContext, f: TwoStreets): Promise<R
   const out = {} as Record<Role, RoleAccount>;
   for (const role of roles) {
     const level = grantLevel[role];
-    const node = level === 'district' ? f.district : (f.a[level] as Node);
-    const username = `r-${role}`;
-    const a = await makeAccount(t.db, { username, password: TEST_PASSWORD, grants: [{ role, territoryId: node.id }] });
-    out[role] = { role, accountId: a.id, username, node, session: await sessionFor(t, a.id) };
+    out[role] = await accountFor(t, role, level === 'district' ? f.district : (f.a[level] as Node));
   }
   return out;
+}
+
+/** An account holding one role on one node, logged in. */
+export async function accountFor(t: TestContext, role: Role, node: Node, username = `r-${role}`): Promise<RoleAccount> {
+  const a = await makeAccount(t.db, { username, password: TEST_PASSWORD, grants: [{ role, territoryId: node.id }] });
+  return { role, accountId: a.id, username, node, session: await sessionFor(t, a.id) };
 }
 
 /** A session made directly, without the (deliberately slow) password check of a login. */

@@ -39,7 +39,11 @@ export async function importTerritories(
     const parentKind = inFile.get(r.parentCode)?.kind ?? existing.get(r.parentCode)?.kind;
     const current = existing.get(r.code);
     if (current && !inScope(current.path)) err(r.line, 'code', 'grant.outOfScope');
-    if (r.kind === 'district' && !parentKind) continue;
+    if (r.kind === 'district' && !parentKind) {
+      // A new root lies outside every grant: only the unscoped loader may start a tree.
+      if (!current && opts.scopePaths !== null) err(r.line, 'parent_code', 'grant.outOfScope');
+      continue;
+    }
     if (!r.parentCode) { err(r.line, 'parent_code', 'field.required'); continue; }
     if (!parentKind) { err(r.line, 'parent_code', 'field.invalid', { reason: `${r.parentCode} ?` }); continue; }
     if (!canContain(parentKind, r.kind)) err(r.line, 'level', 'territory.badParent', { kind: r.kind, parentKind });
@@ -47,6 +51,7 @@ export async function importTerritories(
     if (parentNode && !inFile.has(r.parentCode) && !inScope(parentNode.path)) err(r.line, 'parent_code', 'grant.outOfScope');
     if (opts.scopePaths !== null && !parentNode && !inFile.has(r.parentCode)) err(r.line, 'parent_code', 'grant.outOfScope');
   }
+  await checkReleveled(tx, rows, existing, inFile, err);
   if (errors.length) throw importFailed(errors);
 
   let created = 0;
@@ -88,6 +93,26 @@ export async function importTerritories(
   }
   await audit(tx, who, { action: 'territory.import', targetType: 'territory', after: { created, updated, codes: touched } });
   return { created, updated };
+}
+
+/** A node whose level changes must still hold the children it keeps (those the file does not move or re-level). */
+async function checkReleveled(
+  tx: Db,
+  rows: Row[],
+  existing: Map<string, typeof territory.$inferSelect>,
+  inFile: Map<string, Row>,
+  err: (line: number, column: string, key: string, params?: Record<string, unknown>) => void,
+) {
+  const releveled = rows.filter((r) => existing.has(r.code) && existing.get(r.code)!.kind !== r.kind);
+  if (releveled.length === 0) return;
+  const ids = releveled.map((r) => existing.get(r.code)!.id);
+  const kids = await tx.select({ parentId: territory.parentId, code: territory.code, kind: territory.kind }).from(territory).where(inArray(territory.parentId, ids));
+  for (const r of releveled) {
+    const id = existing.get(r.code)!.id;
+    const stay = kids.filter((k) => k.parentId === id && !(k.code && inFile.has(k.code) && inFile.get(k.code)!.parentCode !== r.code));
+    const misfit = stay.find((k) => !canContain(r.kind, (k.code && inFile.get(k.code)?.kind) || k.kind));
+    if (misfit) err(r.line, 'level', 'territory.badParent', { kind: misfit.kind, parentKind: r.kind });
+  }
 }
 
 function importFailed(errors: RowError[]) {
