@@ -29,6 +29,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<BenchD
     },
     async close() {
       await d.close();
+      await new Promise((done) => setTimeout(done, 500)); // let the server see the pool's connections go
       await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };

@@ -31,6 +31,13 @@ export async function createTestContext(): Promise<TestContext> {
     dropDb = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // pool.end() resolves before the server has let go of the connections; forcing the drop
+      // while they are closing kills them mid-goodbye and surfaces as an uncaught error.
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((done) => setTimeout(done, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
