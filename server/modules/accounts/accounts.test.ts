@@ -126,6 +126,21 @@ describe('grants and the separation of the three administrators (三员分立)',
     expect((await grant(f.a.grid.id)).statusCode).toBe(201);
     expect((await grant(f.b.grid.id)).statusCode).toBe(403);
   });
+
+  it('keeps a street-level security administrator away from accounts that act beyond its street', async () => {
+    const streetSec = await accountFor(t, 'secadmin', f.a.street, 'street-secadmin-2');
+    const mine = await makeAccount(t.db, { username: 'a-worker', password: TEST_PASSWORD, grants: [{ role: 'grid_worker', territoryId: f.a.grid.id }] });
+    const above = await makeAccount(t.db, { username: 'd-admin', password: TEST_PASSWORD, grants: [{ role: 'district_admin', territoryId: f.district.id }] });
+    const api = as(t.app, streetSec.session);
+    const listed = (await api.get('/api/accounts')).json().items.map((a: { username: string }) => a.username);
+    expect(listed).toContain('a-worker');
+    expect(listed).not.toContain('d-admin');
+    expect((await api.post(`/api/accounts/${above.id}/reset-password`)).statusCode).toBe(403);
+    expect((await api.patch(`/api/accounts/${above.id}`, { disabled: true })).statusCode).toBe(403);
+    expect((await api.post(`/api/accounts/${above.id}/unlock`)).statusCode).toBe(403);
+    expect((await loginRaw('d-admin', TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await api.post(`/api/accounts/${mine.id}/reset-password`)).statusCode).toBe(200);
+  });
 });
 
 describe('two-factor authentication', () => {

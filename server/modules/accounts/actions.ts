@@ -1,11 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import { DomainError, invalid, notFound } from '../../core/errors.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { generatePassword, hashPassword } from '../../core/password.ts';
-import type { Actor } from '../../core/policy.ts';
+import { type Actor, canAt } from '../../core/policy.ts';
 import { destroyAccountSessions } from '../../core/session.ts';
 import { type Role, account, grant } from '../../db/schema/accounts.ts';
+import { territory } from '../../db/schema/territory.ts';
 import { nodeInScope } from '../territory/queries.ts';
 import { grantRefusal } from './rules.ts';
 
@@ -32,9 +33,22 @@ async function accountById(tx: AppContext['db'], id: string) {
   return a;
 }
 
+/**
+ * An account the caller may manage: every live grant it holds lies in the caller's subtrees (one
+ * without grants is anyone's to manage). Otherwise a street's security administrator could reset
+ * a district administrator's password and log in with it.
+ */
+async function accountInScope(tx: AppContext['db'], actor: Actor, id: string) {
+  const a = await accountById(tx, id);
+  const held = await tx.select({ path: territory.path }).from(grant).innerJoin(territory, eq(territory.id, grant.territoryId))
+    .where(and(eq(grant.accountId, id), isNull(grant.revokedAt)));
+  if (!held.every((g) => canAt(actor, 'account.manage', g.path))) throw forbidden();
+  return a;
+}
+
 export async function updateAccount(ctx: AppContext, actor: Actor, id: string, input: { displayName?: string | undefined; totpRequired?: boolean | undefined; disabled?: boolean | undefined }) {
   return ctx.db.transaction(async (tx) => {
-    const before = await accountById(tx, id);
+    const before = await accountInScope(tx, actor, id);
     if (id === actor.accountId && input.disabled) throw new DomainError('grant.selfGrant', 422);
     const [after] = await tx.update(account).set(input).where(eq(account.id, id)).returning();
     if (input.disabled) await destroyAccountSessions(tx, id);
@@ -47,7 +61,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   await ctx.db.transaction(async (tx) => {
-    await accountById(tx, id);
+    await accountInScope(tx, actor, id);
     await tx.update(account).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
     await destroyAccountSessions(tx, id);
     await audit(tx, actor, { action: 'account.resetPassword', targetType: 'account', targetId: id });
@@ -57,7 +71,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
 
 export async function unlockAccount(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
-    const before = await accountById(tx, id);
+    const before = await accountInScope(tx, actor, id);
     await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
     await audit(tx, actor, { action: 'account.unlock', targetType: 'account', targetId: id, before: { lockedUntil: before.lockedUntil }, after: { lockedUntil: null } });
   });

@@ -1,14 +1,20 @@
-import { and, asc, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type Actor, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { account, grant } from '../../db/schema/accounts.ts';
 import { territory } from '../../db/schema/territory.ts';
 
-export async function listAccounts(db: Db, q: string | undefined) {
+/** Accounts the caller may manage: none of their live grants lies outside the caller's subtrees. */
+const manageable = (actor: Actor) => sql`not exists (
+  select 1 from "grant" g join ${territory} t on t.id = g.territory_id
+  where g.account_id = "account"."id" and g.revoked_at is null and not ${scope(actor, 'account.manage', sql`t.path`)})`;
+
+export async function listAccounts(db: Db, actor: Actor, q: string | undefined) {
   const like = q ? `%${q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
   const accounts = await db
     .select()
     .from(account)
-    .where(like ? or(ilike(account.username, like), ilike(account.displayName, like)) : undefined)
+    .where(and(manageable(actor), like ? or(ilike(account.username, like), ilike(account.displayName, like)) : undefined))
     .orderBy(asc(account.username))
     .limit(200);
   const ids = accounts.map((a) => a.id);

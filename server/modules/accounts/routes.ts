@@ -19,7 +19,7 @@ export function accountsRoutes(app: App, ctx: AppContext) {
   app.get('/api/accounts', {
     config: manage,
     schema: { tags, summary: 'Accounts with their grants', querystring: z.object({ q: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(accountOut) }) } },
-  }, async (req) => ({ items: await listAccounts(ctx.db, req.query.q) }));
+  }, async (req) => ({ items: await listAccounts(ctx.db, actorOf(req), req.query.q) }));
 
   app.post('/api/accounts', {
     config: manage,
