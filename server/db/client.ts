@@ -29,8 +29,21 @@ const MIGRATION_LOCK = 727_001;
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, a dropped database) must not take
+    // the process down with an unhandled 'error'; the pool replaces it on the next query.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing) console.error(`database: idle connection lost (${(err as { code?: string }).code ?? err.message})`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
+    };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = new PGlite(opts.dataDir);

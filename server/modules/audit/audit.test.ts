@@ -70,6 +70,14 @@ describe('every change is recorded', () => {
 });
 
 describe('the hash chain', () => {
+  it('stays one unforked chain when many changes land at once', async () => {
+    const renames = Array.from({ length: 12 }, (_, i) =>
+      as(t.app, district.session).patch(`/api/territories/${i % 2 ? f.a.building.id : f.b.building.id}`, { name: `并发${i}` }));
+    expect((await Promise.all(renames)).map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const rows = await t.db.select({ prevHash: auditLog.prevHash, hash: auditLog.hash }).from(auditLog).orderBy(auditLog.id);
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
+  });
+
   it('verifies over every record', async () => {
     const res = (await read('/api/audit/verify')).json();
     const { rows } = (await t.db.execute(sql`select count(*)::int as n from audit_log`)) as unknown as { rows: { n: number }[] };
