@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, like, or, type SQL } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import { isValidIdNumber, isValidPhone, normalizeIdNumber, normalizePhone, type Pii } from '../../core/pii.ts';
 import { type Actor, authorizeAt, canAt, likePrefix, scope } from '../../core/policy.ts';
@@ -93,7 +93,7 @@ export async function describe(db: Db, row: Awaited<ReturnType<typeof personInSc
     .select({ bodyId: body.id, bodyName: body.name, position: bodyMember.position })
     .from(bodyMember)
     .innerJoin(body, eq(body.id, bodyMember.bodyId))
-    .where(and(eq(bodyMember.personId, p.id)));
+    .where(and(eq(bodyMember.personId, p.id), isNull(bodyMember.endedOn)));
   const [partyOrg] = p.partyOrgId ? await db.select({ id: body.id, name: body.name }).from(body).where(eq(body.id, p.partyOrgId)) : [];
   return {
     ...presentPerson({ ...p, territoryName: row.territoryName, room: row.room }),
