@@ -3,3 +3,4 @@ export * from './people.ts';
 export * from './bodies.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './members.ts';
