@@ -68,6 +68,13 @@ export async function expectText(locator: Locator, text: string): Promise<void> 
     .toContain(text);
 }
 
+/** Waits until the element's whole text is the given one (a page may still show the previous record). */
+export async function expectExactText(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(() => locator.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: UI_TIMEOUT, interval: 200 })
+    .toBe(text);
+}
+
 /** The visible text of an element, once it is there. */
 export async function textOf(locator: Locator): Promise<string> {
   await locator.waitFor();
