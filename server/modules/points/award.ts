@@ -1,0 +1,93 @@
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { audit } from '../../core/audit.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { memberRegistration, pointsBalance, pointsEntry, pointsRule } from '../../db/schema/members.ts';
+import { person } from '../../db/schema/people.ts';
+import { territory } from '../../db/schema/territory.ts';
+import { idsOfPath } from '../territory/rules.ts';
+import { capped, periodsOf } from './periods.ts';
+
+export type RuleCode = (typeof pointsRule.$inferSelect)['code'];
+
+export interface Award {
+  personId: string;
+  ruleCode: RuleCode;
+  sourceType: string;
+  sourceId: string;
+  /** Hours for `service_hour`; 1 otherwise. */
+  quantity?: number;
+  note?: string;
+}
+
+/**
+ * Awards points for one source to one member, inside the caller's transaction. Idempotent: the
+ * same (source, member, rule) awards once however often it is called — concurrent calls meet the
+ * unique index and all but one get nothing. Returns the entry, or null if it was already awarded.
+ */
+export async function awardPoints(tx: Db, who: Parameters<typeof audit>[1], a: Award) {
+  const home = await memberHome(tx, a.personId);
+  const [rule] = await tx.select().from(pointsRule).where(and(eq(pointsRule.districtId, home.districtId), eq(pointsRule.code, a.ruleCode), isNull(pointsRule.validTo)));
+  if (!rule) throw new DomainError('points.noRule', 409, { rule: a.ruleCode });
+  const now = new Date();
+  const raw = Math.round(rule.points * (a.quantity ?? 1));
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 8 * 3600_000);
+  const [month] = rule.monthlyCap === null ? [{ sum: 0 }] : await tx
+    .select({ sum: sql<number>`coalesce(sum(${pointsEntry.points}), 0)::int` })
+    .from(pointsEntry)
+    .where(and(eq(pointsEntry.personId, a.personId), eq(pointsEntry.ruleCode, a.ruleCode), gte(pointsEntry.createdAt, monthStart)));
+  const points = capped(raw, rule.monthlyCap, month!.sum);
+  const [entry] = await tx
+    .insert(pointsEntry)
+    .values({ ...home, personId: a.personId, ruleId: rule.id, ruleCode: rule.code, sourceType: a.sourceType, sourceId: a.sourceId, points, note: a.note ?? null, createdAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (!entry) return null;
+  await addToBalances(tx, entry);
+  await audit(tx, who, { action: 'points.award', targetType: 'person', targetId: a.personId, territoryId: home.communityId, after: { entryId: entry.id, rule: rule.code, points, source: `${a.sourceType}:${a.sourceId}` } });
+  return entry;
+}
+
+/** A correction: a new entry with the opposite points, pointing at the one it reverses. */
+export async function reverseEntry(tx: Db, who: Parameters<typeof audit>[1], entryId: number, note: string) {
+  const [original] = await tx.select().from(pointsEntry).where(eq(pointsEntry.id, entryId));
+  if (!original) throw new DomainError('notFound', 404, { what: 'points entry', id: String(entryId) });
+  if (original.reversesId !== null) throw new DomainError('points.cannotReverseReversal', 409);
+  const [already] = await tx.select({ id: pointsEntry.id }).from(pointsEntry).where(eq(pointsEntry.reversesId, entryId));
+  if (already) throw new DomainError('points.alreadyReversed', 409);
+  const { id: _id, createdAt: _c, ...rest } = original;
+  const [entry] = await tx.insert(pointsEntry).values({ ...rest, points: -original.points, reversesId: original.id, note }).returning();
+  await addToBalances(tx, entry!);
+  await audit(tx, who, { action: 'points.reverse', targetType: 'person', targetId: original.personId, territoryId: original.communityId, before: { entryId }, after: { entryId: entry!.id, points: entry!.points, note } });
+  return entry!;
+}
+
+async function addToBalances(tx: Db, e: typeof pointsEntry.$inferSelect) {
+  for (const period of periodsOf(e.createdAt)) {
+    await tx
+      .insert(pointsBalance)
+      .values({ personId: e.personId, period, communityId: e.communityId, streetId: e.streetId, districtId: e.districtId, points: e.points })
+      .onConflictDoUpdate({
+        target: [pointsBalance.personId, pointsBalance.period],
+        set: { points: sql`${pointsBalance.points} + ${e.points}`, communityId: e.communityId, streetId: e.streetId, districtId: e.districtId },
+      });
+  }
+}
+
+/**
+ * Where a member's points count: the community of a confirmed dual registration, otherwise the
+ * community they live in; with its street and district.
+ */
+export async function memberHome(tx: Db, personId: string) {
+  const [reg] = await tx
+    .select({ path: territory.path, id: territory.id })
+    .from(memberRegistration)
+    .innerJoin(territory, eq(territory.id, memberRegistration.communityId))
+    .where(and(eq(memberRegistration.personId, personId), eq(memberRegistration.state, 'confirmed')));
+  const [lives] = reg ? [] : await tx.select({ path: territory.path }).from(person).innerJoin(territory, eq(territory.id, person.territoryId)).where(eq(person.id, personId));
+  const path = reg?.path ?? lives?.path;
+  if (!path) throw new DomainError('notFound', 404, { what: 'person', id: personId });
+  const [districtId, streetId, communityId] = idsOfPath(path);
+  if (!districtId || !streetId || !communityId) throw new DomainError('points.noCommunity', 409, { personId });
+  return { districtId, streetId, communityId };
+}
