@@ -1,4 +1,4 @@
-import { count, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './core/context.ts';
 import { generatePassword, hashPassword } from './core/password.ts';
+import { purgeExpiredSessions } from './core/session.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { account, grant } from './db/schema/accounts.ts';
@@ -51,6 +52,9 @@ if (config.demo) {
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.label}`);
 }
 
+// Sessions past their idle or absolute limit are refused on use; this only clears them away.
+setInterval(() => purgeExpiredSessions(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'session purge failed')), 15 * 60_000).unref();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     await app.close();
@@ -69,16 +73,24 @@ async function refuseDemoAccounts() {
   if (row!.n > 0) fail('NODE_ENV=production refuses to start: the database holds demo accounts. Use a database without the demo district.');
 }
 
-/** A production database with no accounts gets one security administrator, its password shown once. */
+/**
+ * A production database with no accounts gets one security administrator, its password shown
+ * once. Instances starting together take turns on a lock, so only the first creates it.
+ */
 async function bootstrapSecadmin() {
-  const [row] = await ctx.db.select({ n: count() }).from(account);
-  if (row!.n > 0) return;
-  const [root] = await ctx.db.select().from(territory).where(inArray(territory.depth, [0])).limit(1);
-  if (!root) fail('No territory yet: import the district tree first (see docs/deploy.md).');
   const password = generatePassword();
-  const [a] = await ctx.db.insert(account).values({ username: 'secadmin', displayName: '安全管理员', passwordHash: await hashPassword(password), mustChangePassword: true }).returning();
-  await ctx.db.insert(grant).values({ accountId: a!.id, role: 'secadmin', territoryId: root.id });
-  console.log(`Created account "secadmin" with one-time password: ${password}  (shown only now; it must be changed at first login)`);
+  const passwordHash = await hashPassword(password);
+  const created = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727003)`);
+    const [row] = await tx.select({ n: count() }).from(account);
+    if (row!.n > 0) return false;
+    const [root] = await tx.select().from(territory).where(eq(territory.depth, 0)).limit(1);
+    if (!root) fail('No territory yet: import the district tree first (see docs/deploy.md).');
+    const [a] = await tx.insert(account).values({ username: 'secadmin', displayName: '安全管理员', passwordHash, mustChangePassword: true }).returning();
+    await tx.insert(grant).values({ accountId: a!.id, role: 'secadmin', territoryId: root.id });
+    return true;
+  });
+  if (created) console.log(`Created account "secadmin" with one-time password: ${password}  (shown only now; it must be changed at first login)`);
 }
 
 /** Builds the console when its sources are newer than the last build, so `npm start` is one command. */
