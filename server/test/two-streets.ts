@@ -66,6 +66,8 @@ export const grantLevel: Record<Role, keyof Street | 'district'> = {
 export interface RoleAccount {
   role: Role;
   accountId: string;
+  /** The account's own person: set for the party member. */
+  personId: string | null;
   username: string;
   node: Node;
   session: Session;
@@ -76,15 +78,17 @@ export async function makeRoleAccounts(t: TestContext, f: TwoStreets): Promise<R
   const out = {} as Record<Role, RoleAccount>;
   for (const role of roles) {
     const level = grantLevel[role];
-    out[role] = await accountFor(t, role, level === 'district' ? f.district : (f.a[level] as Node));
+    // The member is a person living in street A, so the member's own routes have someone to act for.
+    const personId = role === 'party_member' ? (await makePerson(t.db, t.pii, f.a.building, { name: '甲党员', isPartyMember: true })).id : null;
+    out[role] = await accountFor(t, role, level === 'district' ? f.district : (f.a[level] as Node), `r-${role}`, personId);
   }
   return out;
 }
 
 /** An account holding one role on one node, logged in. */
-export async function accountFor(t: TestContext, role: Role, node: Node, username = `r-${role}`): Promise<RoleAccount> {
-  const a = await makeAccount(t.db, { username, password: TEST_PASSWORD, grants: [{ role, territoryId: node.id }] });
-  return { role, accountId: a.id, username, node, session: await sessionFor(t, a.id) };
+export async function accountFor(t: TestContext, role: Role, node: Node, username = `r-${role}`, personId: string | null = null): Promise<RoleAccount> {
+  const a = await makeAccount(t.db, { username, password: TEST_PASSWORD, personId, grants: [{ role, territoryId: node.id }] });
+  return { role, accountId: a.id, personId, username, node, session: await sessionFor(t, a.id) };
 }
 
 /** A session made directly, without the (deliberately slow) password check of a login. */
