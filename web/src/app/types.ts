@@ -113,7 +113,7 @@ export interface PersonRow {
 }
 
 export interface PersonDetail extends PersonRow {
-  household: { id: string; room: string; address: string; members: { id: string; name: string; relation: string }[] } | null;
+  household: { id: string; room: string; address: string | null; members: { id: string; name: string; relation: string }[] } | null;
   memberships: { bodyId: string; bodyName: string; position: string }[];
   partyOrg: { id: string; name: string } | null;
   joinedPartyOn: string | null;

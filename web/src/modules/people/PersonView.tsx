@@ -79,7 +79,7 @@ export function PersonView({ personId }: { personId: string }) {
       {p.household ? (
         <>
           <div style={{ marginBottom: 8 }}>
-            {p.household.address}{p.household.address.includes(p.household.room) ? '' : ` ${p.household.room}`}
+            {[p.household.address, p.household.address?.includes(p.household.room) ? null : p.household.room].filter(Boolean).join(' ')}
           </div>
           <List
             size="small"

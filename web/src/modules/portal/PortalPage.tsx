@@ -33,7 +33,7 @@ function Household({ data }: { data: PortalData }) {
     <Card title={t('portal.household')} size="small" className="gz-m-card" data-testid="portal-household">
       {h ? (
         <>
-          <div style={{ marginBottom: 8 }}>{h.address}{h.address.includes(h.room) ? '' : ` ${h.room}`}</div>
+          <div style={{ marginBottom: 8 }}>{[h.address, h.address?.includes(h.room) ? null : h.room].filter(Boolean).join(' ')}</div>
           <List size="small" dataSource={h.members} renderItem={(m) => (
             <List.Item><span>{m.name}</span><span style={{ color: '#888' }}>{m.relation}</span></List.Item>
           )} />
