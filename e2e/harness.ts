@@ -126,8 +126,15 @@ export async function apiAs(username: string, password = DEMO_PASSWORD) {
     if (r.status >= 300) throw new Error(`${method} ${path} as ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
+  /** A file the server sends (a template, an export), as bytes. */
+  const file = async (path: string): Promise<Buffer> => {
+    const r = await fetch(`${baseURL()}${path}`, { headers });
+    if (!r.ok) throw new Error(`GET ${path} as ${username}: ${r.status} ${await r.text()}`);
+    return Buffer.from(await r.arrayBuffer());
+  };
   return {
     send,
+    file,
     get: <T>(path: string) => ok<T>('GET', path),
     post: <T>(path: string, body?: unknown) => ok<T>('POST', path, body),
   };
