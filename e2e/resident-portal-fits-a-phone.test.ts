@@ -1,0 +1,59 @@
+/**
+ * A resident of 龙潭社区 opens the portal on a 375 px phone: every tab fits the screen without
+ * sideways scrolling, and shows their community, their household and the community's bodies.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, expectExactText, expectText, login, shot, useBrowser } from './harness.ts';
+
+const browser = useBrowser();
+
+interface Me { person: { name: string; phone: string; household: { room: string; members: { name: string }[] } } }
+let me: Me['person'];
+
+beforeAll(async () => {
+  me = (await (await apiAs('demo-resident')).get<Me>('/api/me')).person;
+});
+
+const PHONE_WIDTH = 375;
+
+async function expectNoSidewaysScroll(page: Page) {
+  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+  expect(width, `page is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
+}
+
+describe('the resident portal at 375 px', () => {
+  it('fits the phone on every tab and shows the resident their community', async () => {
+    const page = await browser.phone();
+    await login(page, 'demo-resident');
+    expect(new URL(page.url()).pathname).toBe('/m');
+    expect(page.viewportSize()?.width).toBe(PHONE_WIDTH);
+
+    await expectExactText(page.getByTestId('portal-community-name'), '龙潭社区居委会');
+    const household = page.getByTestId('portal-household');
+    await expectText(household, me.household.room);
+    for (const m of me.household.members) await expectText(household, m.name);
+    const info = page.getByTestId('portal-my-info');
+    await expectText(info, me.name);
+    await expectText(info, me.phone);
+    expect(me.phone).toContain('*');
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'portal-home');
+
+    await page.getByTestId('portal-tab-community').click();
+    await page.waitForURL('**/m/community');
+    await expectText(page.getByTestId('portal-community'), '龙潭社区居委会');
+    const bodies = page.getByTestId('portal-bodies');
+    await expectText(bodies, '中共龙潭居民区总支部委员会');
+    await expectText(bodies, '龙潭社区居民委员会');
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'portal-community');
+
+    await page.getByTestId('portal-tab-me').click();
+    await page.waitForURL('**/m/me');
+    await expectText(page.getByTestId('portal-my-info'), '居民');
+    await page.getByTestId('logout').waitFor();
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'portal-me');
+  });
+});
