@@ -20,7 +20,7 @@ beforeAll(async () => {
   ];
   const file = await fillTemplate(await street.file('/api/people/import-template.xlsx?kind=people'), residents);
   const form = new FormData();
-  form.append('file', new Blob([file]), '醉白池居民.xlsx');
+  form.append('file', new Blob([new Uint8Array(file)]), '醉白池居民.xlsx');
   expect(await street.send('POST', '/api/people/import?kind=people', form)).toEqual({ status: 200, body: { imported: 2, updated: 0 } });
   const found = await street.get<{ items: { id: string }[] }>(`/api/people?q=${residents[0]!.身份证号}`);
   revealedId = found.items[0]!.id;

@@ -5,19 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectText, login, shot, textOf, useBrowser } from './harness.ts';
+import { expectExactText, expectText, login, shot, textOf, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 
 /** The page title the console shows in the content area. */
-const title = (page: Page) => textOf(page.locator('h1.gz-page-title'));
+const expectTitle = (page: Page, title: string) => expectExactText(page.locator('h1.gz-page-title'), title);
 
 describe('each demo role logs in and lands on its page', () => {
   it('the district admin sees the figures of every street of 松江区', async () => {
     const page = await browser.desktop();
     await login(page, 'demo-district');
     expect(new URL(page.url()).pathname).toBe('/console/overview');
-    expect(await title(page)).toBe('数据总览');
+    await expectTitle(page, '数据总览');
     await expectText(page.getByTestId('user-grant'), '区级管理员 · 松江区');
     await expectText(page.getByTestId('overview-table'), '岳阳街道');
     await expectText(page.getByTestId('overview-table'), '永丰街道');
@@ -40,8 +40,8 @@ describe('each demo role logs in and lands on its page', () => {
     const page = await browser.desktop();
     await login(page, 'demo-secretary');
     expect(new URL(page.url()).pathname).toMatch(/^\/console\/territory\/[0-9a-f-]{36}$/);
-    expect(await textOf(page.getByTestId('territory-name'))).toBe('龙潭社区居委会');
-    expect(await textOf(page.getByTestId('territory-code'))).toBe('310117001001');
+    await expectExactText(page.getByTestId('territory-name'), '龙潭社区居委会');
+    await expectExactText(page.getByTestId('territory-code'), '310117001001');
     await expectText(page.getByTestId('children-table'), '龙潭第1网格');
     await shot(page, 'landing-secretary');
   });
@@ -50,7 +50,7 @@ describe('each demo role logs in and lands on its page', () => {
     const page = await browser.desktop();
     await login(page, 'demo-grid');
     expect(new URL(page.url()).pathname).toMatch(/^\/console\/territory\/[0-9a-f-]{36}$/);
-    expect(await textOf(page.getByTestId('territory-name'))).toBe('龙潭第1网格');
+    await expectExactText(page.getByTestId('territory-name'), '龙潭第1网格');
     await expectText(page.getByTestId('children-table'), '龙潭苑1号楼');
   });
 
@@ -59,8 +59,8 @@ describe('each demo role logs in and lands on its page', () => {
       const page = await browser.phone();
       await login(page, username);
       expect(new URL(page.url()).pathname).toBe('/m');
-      expect(await textOf(page.getByTestId('portal-community-name'))).toBe('龙潭社区居委会');
-      expect(await textOf(page.getByTestId('portal-my-info'))).toContain(role);
+      await expectExactText(page.getByTestId('portal-community-name'), '龙潭社区居委会');
+      await expectText(page.getByTestId('portal-my-info'), role);
       await shot(page, `landing-${username}`);
     });
   }
@@ -69,7 +69,7 @@ describe('each demo role logs in and lands on its page', () => {
     const page = await browser.desktop();
     await login(page, 'demo-unit');
     expect(new URL(page.url()).pathname).toBe('/console/bodies');
-    expect(await title(page)).toBe('组织');
+    await expectTitle(page, '组织');
     await expectText(page.getByTestId('bodies-table'), '松江区龙潭实验学校');
     await shot(page, 'landing-unit');
   });
@@ -87,7 +87,7 @@ describe('each demo role logs in and lands on its page', () => {
     const page = await browser.desktop();
     await login(page, 'demo-secadmin');
     expect(new URL(page.url()).pathname).toBe('/console/accounts');
-    expect(await title(page)).toBe('账号与授权');
+    await expectTitle(page, '账号与授权');
     await expectText(page.getByTestId('accounts-table'), 'demo-auditor');
     await shot(page, 'landing-secadmin');
   });
@@ -96,7 +96,7 @@ describe('each demo role logs in and lands on its page', () => {
     const page = await browser.desktop();
     await login(page, 'demo-auditor');
     expect(new URL(page.url()).pathname).toBe('/console/audit');
-    expect(await title(page)).toBe('审计日志');
+    await expectTitle(page, '审计日志');
     await expectText(page.getByTestId('audit-table'), 'auth.login');
     await shot(page, 'landing-auditor');
   });

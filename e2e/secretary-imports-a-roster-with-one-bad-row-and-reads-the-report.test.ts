@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, expectText, login, shot, textOf, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser } from './harness.ts';
 import { fillTemplate, newIdNumber, newPhone, readFirstSheet, withWrongCheckDigit } from './roster.ts';
 
 const browser = useBrowser();
@@ -36,7 +36,7 @@ describe('a secretary imports a roster with one bad row and reads the report', (
     await login(page, 'demo-secretary');
     await page.getByTestId('nav-import').click();
     await page.waitForURL('**/console/import');
-    expect(await textOf(page.locator('h1.gz-page-title'))).toBe('名册导入');
+    await expectExactText(page.locator('h1.gz-page-title'), '名册导入');
 
     const template = await download(page, 'import-template');
     expect(template.file.suggestedFilename()).toMatch(/\.xlsx$/);

@@ -65,7 +65,7 @@ describe('masked numbers in the people list; reveal for the secretary', () => {
     await page.getByTestId('reveal-button').click();
     await expectExactText(page.getByTestId('person-id-number'), person.idNumber);
     await expectExactText(page.getByTestId('person-phone'), person.phone);
-    expect(await textOf(page.getByTestId('reveal-notice'))).toBe('本次查看完整个人信息已记入审计日志。');
+    await expectExactText(page.getByTestId('reveal-notice'), '本次查看完整个人信息已记入审计日志。');
     expect(await page.getByTestId('reveal-button').count()).toBe(0);
     await shot(page, 'people-revealed');
   });
