@@ -21,6 +21,7 @@ const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SystemPage = lazy(() => import('../modules/system/SystemPage'));
 const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
+import * as Members from '../modules/members/console';
 
 /** Signed-in only; an account that must change its password sees nothing else. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -76,6 +77,8 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        {/* The venue screen shows only the rotating check-in code, without the console around it. */}
+        <Route path="/venue/:id" element={<RequireAuth><Allow any={['activity.manage']}><Members.VenuePage /></Allow></RequireAuth>} />
         <Route
           path="/console"
           element={
@@ -96,6 +99,13 @@ export function AppRoutes() {
           <Route path="accounts" element={<Allow any={['account.manage']}><AccountsPage /></Allow>} />
           <Route path="audit" element={<Allow any={['audit.read']}><AuditPage /></Allow>} />
           <Route path="system" element={<Allow any={['system.read']}><SystemPage /></Allow>} />
+          <Route path="activities" element={<Allow any={['activity.read']}><Members.ActivitiesPage /></Allow>} />
+          <Route path="activities/:id" element={<Allow any={['activity.read']}><Members.ActivityPage /></Allow>} />
+          <Route path="wishes" element={<Allow any={['wish.review', 'wish.read']}><Members.WishesPage /></Allow>} />
+          <Route path="registrations" element={<Allow any={['registration.read', 'unit-registration.read']}><Members.RegistrationsPage /></Allow>} />
+          <Route path="member-rates" element={<Allow any={['registration.stats']}><Members.RatesPage /></Allow>} />
+          <Route path="points" element={<Allow any={['points.read']}><Members.PointsPage /></Allow>} />
+          <Route path="workplace" element={<Allow any={['registration.workplace']}><Members.WorkplacePage /></Allow>} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

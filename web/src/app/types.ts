@@ -31,7 +31,13 @@ export const POSITIONS = [
 export type Permission =
   | 'territory.read' | 'territory.write' | 'territory.import' | 'body.read' | 'body.write'
   | 'person.read' | 'person.write' | 'person.reveal' | 'person.import' | 'person.export'
-  | 'account.manage' | 'audit.read' | 'system.read' | 'stats.read';
+  | 'account.manage' | 'audit.read' | 'system.read' | 'stats.read'
+  // party members in the community (docs/api-members.md)
+  | 'service.read' | 'service.write' | 'activity.read' | 'activity.manage' | 'activity.join' | 'activity.stats'
+  | 'wish.read' | 'wish.post' | 'wish.review' | 'wish.claim' | 'wish.confirm'
+  | 'registration.submit' | 'registration.read' | 'registration.review' | 'registration.workplace' | 'registration.stats'
+  | 'unit-registration.read' | 'unit-registration.submit' | 'unit-registration.review'
+  | 'points.read' | 'points.mine' | 'points.ledger' | 'points.correct' | 'points.commend' | 'points.rules.write';
 
 export interface Grant {
   id: string;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { membersEnUS } from './members.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -292,4 +293,5 @@ export const enUS: Record<MessageKey, string> = {
   'portal.console': 'Open the workbench',
   'portal.noHousehold': 'No household on record',
   'portal.path': 'Part of',
+  ...membersEnUS,
 };

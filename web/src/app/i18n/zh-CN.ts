@@ -1,3 +1,5 @@
+import { membersZhCN } from './members.zh-CN';
+
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
   'app.name': '共治',
@@ -291,6 +293,7 @@ export const zhCN = {
   'portal.console': '进入工作台',
   'portal.noHousehold': '暂无住户信息',
   'portal.path': '所属',
+  ...membersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Button, Card, Empty, List, Tag, Typography } from 'antd';
 import { HomeOutlined, TeamOutlined, UserOutlined, LogoutOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -7,6 +8,7 @@ import { LangSwitch } from '../../app/ui/LangSwitch';
 import { ErrorState, Loading } from '../../app/ui/States';
 import type { BodyRow } from '../../app/types';
 import { usePortalData, type PortalData } from './usePortalData';
+import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, ServicesTab, WishesTab } from '../members/portal';
 import './portal.css';
 
 function BodiesList({ bodies }: { bodies: BodyRow[] }) {
@@ -67,8 +69,10 @@ function MyInfo({ data }: { data: PortalData }) {
 
 function HomeTab({ data }: { data: PortalData }) {
   const { t } = useI18n();
+  const { hasRole } = useAuth();
   return (
     <>
+      {hasRole('party_member') && <MemberHomeCards />}
       <Household data={data} />
       <MyInfo data={data} />
       {data.bodies && (
@@ -105,13 +109,18 @@ function CommunityTab({ data }: { data: PortalData }) {
 
 function MeTab({ data }: { data: PortalData }) {
   const { t } = useI18n();
-  const { logout, can } = useAuth();
+  const { logout, can, hasRole } = useAuth();
   const navigate = useNavigate();
   return (
     <>
       <MyInfo data={data} />
       <Card size="small" className="gz-m-card">
         <div className="gz-m-row"><span>{t('app.language')}</span><LangSwitch compact /></div>
+        {hasRole('party_member') && (
+          <Button block size="large" style={{ marginTop: 8 }} onClick={() => navigate('/m/registration')} data-testid="portal-registration">
+            {t('m.reg.title')}
+          </Button>
+        )}
         <Button block size="large" style={{ marginTop: 8 }} onClick={() => navigate('/console/security')} data-testid="portal-security">
           {t('nav.security')}
         </Button>
@@ -129,11 +138,17 @@ function MeTab({ data }: { data: PortalData }) {
   );
 }
 
-const TABS = [
-  { path: '/m', label: 'portal.tab.home', icon: <HomeOutlined />, id: 'home' },
-  { path: '/m/community', label: 'portal.tab.community', icon: <TeamOutlined />, id: 'community' },
-  { path: '/m/me', label: 'portal.tab.me', icon: <UserOutlined />, id: 'me' },
-] as const;
+const HOME = { path: '/m', label: 'portal.tab.home', icon: <HomeOutlined />, id: 'home' } as const;
+const COMMUNITY = { path: '/m/community', label: 'portal.tab.community', icon: <TeamOutlined />, id: 'community' } as const;
+const ME = { path: '/m/me', label: 'portal.tab.me', icon: <UserOutlined />, id: 'me' } as const;
+
+/** At most five tabs fit a phone: a party member's community page stays one tap away on the home tab. */
+function useTabs() {
+  const { hasRole } = useAuth();
+  const member = hasRole('party_member');
+  const resident = hasRole('resident');
+  return [HOME, ...memberTabs({ member, resident }), ...(member ? [] : [COMMUNITY]), ME];
+}
 
 /** The resident and party-member portal, laid out for a phone first. */
 export default function PortalPage() {
@@ -141,6 +156,7 @@ export default function PortalPage() {
   const data = usePortalData();
   const location = useLocation();
   const navigate = useNavigate();
+  const tabs = useTabs();
 
   return (
     <div className="gz-m">
@@ -162,12 +178,17 @@ export default function PortalPage() {
             <Route index element={<HomeTab data={data} />} />
             <Route path="community" element={<CommunityTab data={data} />} />
             <Route path="me" element={<MeTab data={data} />} />
+            <Route path="services" element={<Suspense fallback={<Loading />}><ServicesTab /></Suspense>} />
+            <Route path="wishes" element={<Suspense fallback={<Loading />}><WishesTab /></Suspense>} />
+            <Route path="points" element={<Suspense fallback={<Loading />}><PointsTab /></Suspense>} />
+            <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
+            <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         )}
       </main>
       <nav className="gz-m-tabbar" aria-label={t('app.menu')}>
-        {TABS.map((tab) => {
+        {tabs.map((tab) => {
           const active = tab.path === '/m' ? location.pathname === '/m' || location.pathname === '/m/' : location.pathname.startsWith(tab.path);
           return (
             <button key={tab.id} type="button" className={active ? 'active' : ''} onClick={() => navigate(tab.path)}
