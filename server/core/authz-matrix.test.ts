@@ -8,7 +8,11 @@ import { type Role, grant, roles } from '../db/schema/accounts.ts';
 import { importReport } from '../db/schema/audit.ts';
 import { bodyMember } from '../db/schema/bodies.ts';
 import { type Node, makeAccount, makeNode, makePerson } from '../demo/factories.ts';
+import { makeActivity, makeService, makeSignup, makeWish } from '../demo/member-factories.ts';
 import { idNumber } from '../demo/random.ts';
+import { currentCode } from '../modules/activities/rules.ts';
+import { storeFile } from './files.ts';
+import { TINY_PNG, givePointsRules, photoUpload } from '../test/members.ts';
 import { TEST_PASSWORD, type TestContext, createTestContext } from '../test/harness.ts';
 import { type RoleAccount, type Street, type TwoStreets, makeRoleAccounts, makeTwoStreets, sessionFor } from '../test/two-streets.ts';
 import { allPermissions, rolesFor } from './policy.ts';
@@ -51,6 +55,9 @@ const both = (build: (s: Street, f: Fixture, as: RoleAccount) => Probe | Promise
   inside: (f, as) => build(f.a, f, as),
   outside: (f, as) => build(f.b, f, as),
 });
+
+const inHoursDate = (h: number) => new Date(Date.now() + h * 3_600_000);
+const inHours = (h: number) => inHoursDate(h).toISOString();
 
 /** A membership of its own for each request, so ending one always has one to end. */
 async function freshMember(f: Fixture, s: Street) {
@@ -177,6 +184,90 @@ const cases: Record<string, Case> = {
   'GET /api/audit': both((s) => ({ method: 'GET', url: `/api/audit?territoryId=${s.building.id}`, at: s.building })),
   'GET /api/audit/verify': { inside: () => ({ method: 'GET', url: '/api/audit/verify' }) },
   'GET /api/system': { inside: () => ({ method: 'GET', url: '/api/system' }) },
+
+  // service catalogue and activities: staff of the community publish, members of the street join
+  'GET /api/services': {
+    inside: (f) => ({ method: 'GET', url: `/api/services?territoryId=${f.a.community.id}` }),
+    outside: async (f) => ({ method: 'GET', url: '/api/services', at: f.b.street, hides: [(await makeService(f.t.db, f.b.community)).id] }),
+  },
+  'POST /api/services': both((s, f) => ({
+    method: 'POST', url: '/api/services', payload: { territoryId: s.community.id, category: '其他', title: `服务${f.n()}` }, at: s.community,
+  })),
+  'PATCH /api/services/:id': both(async (s, f) => ({
+    method: 'PATCH', url: `/api/services/${(await makeService(f.t.db, s.community)).id}`, payload: { title: '法律咨询' }, at: s.community,
+  })),
+  'GET /api/activities': {
+    inside: (f) => ({ method: 'GET', url: `/api/activities?territoryId=${f.a.community.id}` }),
+    outside: async (f) => ({ method: 'GET', url: '/api/activities', at: f.b.street, hides: [(await makeActivity(f.t.db, f.b.community)).id] }),
+  },
+  'GET /api/activities/:id': both(async (s, f) => ({ method: 'GET', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}`, at: s.community })),
+  'POST /api/activities': both((s) => ({
+    method: 'POST', url: '/api/activities', at: s.community,
+    payload: { territoryId: s.community.id, kind: 'volunteer', title: '清洁家园', startsAt: inHours(24), endsAt: inHours(26), capacity: 10 },
+  })),
+  'PATCH /api/activities/:id': both(async (s, f) => ({
+    method: 'PATCH', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}`, payload: { place: '活动室' }, at: s.community,
+  })),
+  'POST /api/activities/:id/cancel': both(async (s, f) => ({ method: 'POST', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}/cancel`, at: s.community })),
+  'POST /api/activities/:id/signup': both(async (s, f) => ({ method: 'POST', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}/signup`, at: s.community })),
+  'DELETE /api/activities/:id/signup': both(async (s, f, as) => {
+    const a = await makeActivity(f.t.db, s.community);
+    if (as.personId) await makeSignup(f.t.db, a.id, as.personId);
+    return { method: 'DELETE', url: `/api/activities/${a.id}/signup`, at: s.community };
+  }),
+  'GET /api/me/signups': { inside: () => ({ method: 'GET', url: '/api/me/signups' }) },
+  'GET /api/activities/:id/qr': both(async (s, f) => ({ method: 'GET', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}/qr`, at: s.community })),
+  'POST /api/activities/:id/checkin': both(async (s, f, as) => {
+    const a = await makeActivity(f.t.db, s.community, { startsAt: inHoursDate(-0.5) });
+    if (as.personId) await makeSignup(f.t.db, a.id, as.personId);
+    return { method: 'POST', url: `/api/activities/${a.id}/checkin`, payload: { code: currentCode(a.qrSecret, a.id, Date.now()).code }, at: s.community };
+  }),
+  'POST /api/activities/:id/checkout': both(async (s, f, as) => {
+    const a = await makeActivity(f.t.db, s.community, { startsAt: inHoursDate(-1) });
+    if (as.personId) await makeSignup(f.t.db, a.id, as.personId, { state: 'checked_in', checkedInAt: inHoursDate(-1) });
+    return { method: 'POST', url: `/api/activities/${a.id}/checkout`, payload: { code: currentCode(a.qrSecret, a.id, Date.now()).code }, at: s.community };
+  }),
+  'GET /api/activities/:id/signups': both(async (s, f) => ({ method: 'GET', url: `/api/activities/${(await makeActivity(f.t.db, s.community)).id}/signups`, at: s.community })),
+  'POST /api/activities/:id/signups/:personId/checkin': both(async (s, f) => {
+    const a = await makeActivity(f.t.db, s.community);
+    await makeSignup(f.t.db, a.id, s.person.id);
+    return { method: 'POST', url: `/api/activities/${a.id}/signups/${s.person.id}/checkin`, at: s.community };
+  }),
+  'POST /api/activities/:id/signups/:personId/checkout': both(async (s, f) => {
+    const a = await makeActivity(f.t.db, s.community, { startsAt: inHoursDate(-2) });
+    await makeSignup(f.t.db, a.id, s.person.id, { state: 'checked_in', checkedInAt: inHoursDate(-2) });
+    return { method: 'POST', url: `/api/activities/${a.id}/signups/${s.person.id}/checkout`, at: s.community };
+  }),
+  'GET /api/activities/active': both((s) => ({ method: 'GET', url: `/api/activities/active?territoryId=${s.community.id}`, at: s.community })),
+
+  // micro-wishes: a resident's own, the community reviews, members of the street claim
+  'GET /api/wishes': {
+    inside: () => ({ method: 'GET', url: '/api/wishes' }),
+    outside: async (f) => ({ method: 'GET', url: '/api/wishes', at: f.b.street, hides: [(await makeWish(f.t.db, f.b.person)).id] }),
+  },
+  'GET /api/wishes/:id': both(async (s, f) => ({ method: 'GET', url: `/api/wishes/${(await makeWish(f.t.db, s.person)).id}`, at: s.building })),
+  'POST /api/wishes': both((s) => ({ method: 'POST', url: '/api/wishes', payload: { title: '想学用智能手机', residentId: s.person.id }, at: s.building })),
+  'POST /api/wishes/:id/approve': both(async (s, f) => ({
+    method: 'POST', url: `/api/wishes/${(await makeWish(f.t.db, s.person, { state: 'pending_review' })).id}/approve`, at: s.building,
+  })),
+  'POST /api/wishes/:id/reject': both(async (s, f) => ({
+    method: 'POST', url: `/api/wishes/${(await makeWish(f.t.db, s.person, { state: 'pending_review' })).id}/reject`, payload: { reason: '请联系物业报修' }, at: s.building,
+  })),
+  'POST /api/wishes/:id/claim': both(async (s, f) => ({ method: 'POST', url: `/api/wishes/${(await makeWish(f.t.db, s.person)).id}/claim`, at: s.building })),
+  'POST /api/wishes/:id/fulfil': both(async (s, f, as) => {
+    const w = await makeWish(f.t.db, s.person, { state: 'claimed', claimedBy: as.personId ?? s.person.id, claimedAt: new Date(), claimExpiresAt: inHoursDate(24) });
+    return { method: 'POST', url: `/api/wishes/${w.id}/fulfil`, at: s.building, ...photoUpload(TINY_PNG) };
+  }),
+  'POST /api/wishes/:id/confirm': both(async (s, f) => {
+    const claimer = await makePerson(f.t.db, f.t.pii, s.building, { isPartyMember: true });
+    const w = await makeWish(f.t.db, s.person, { state: 'fulfilled', claimedBy: claimer.id, claimedAt: new Date(), fulfilledAt: new Date() });
+    return { method: 'POST', url: `/api/wishes/${w.id}/confirm`, at: s.building };
+  }),
+  'GET /api/wishes/:id/photo': both(async (s, f, as) => {
+    const photo = await storeFile(f.t.config.GONGZHI_DATA_DIR, TINY_PNG, 'png');
+    const w = await makeWish(f.t.db, s.person, { state: 'fulfilled', claimedBy: as.personId ?? s.person.id, claimedAt: new Date(), fulfilledAt: new Date(), photoPath: photo });
+    return { method: 'GET', url: `/api/wishes/${w.id}/photo`, at: s.building };
+  }),
 };
 
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json']);
@@ -192,6 +283,7 @@ beforeAll(async () => {
   let counter = 0;
   f = { ...streets, t, target: { accountId: target.id }, n: () => ++counter };
   accounts = await makeRoleAccounts(t, f);
+  await givePointsRules(t.db, f.district.id);
 });
 afterAll(() => t.close());
 

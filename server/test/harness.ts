@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -45,7 +48,9 @@ export async function createTestContext(): Promise<TestContext> {
     database = await openDatabase({});
   }
   await migrateDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', GONGZHI_DEMO: '0' });
+  // Uploads of a test go to a directory of its own, removed with it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', GONGZHI_DEMO: '0', GONGZHI_DATA_DIR: dataDir });
   const ctx: AppContext = { db: database.db, dbKind: database.kind, pii: new Pii(randomBytes(32)), keySource: 'env', config };
   const app = await buildApp(ctx, { serveWeb: false });
   return {
@@ -55,6 +60,7 @@ export async function createTestContext(): Promise<TestContext> {
       await app.close();
       await database.close();
       await dropDb?.();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

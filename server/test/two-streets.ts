@@ -66,7 +66,7 @@ export const grantLevel: Record<Role, keyof Street | 'district'> = {
 export interface RoleAccount {
   role: Role;
   accountId: string;
-  /** The account's own person: set for the party member. */
+  /** The account's own person: set for the party member and the resident. */
   personId: string | null;
   username: string;
   node: Node;
@@ -78,8 +78,10 @@ export async function makeRoleAccounts(t: TestContext, f: TwoStreets): Promise<R
   const out = {} as Record<Role, RoleAccount>;
   for (const role of roles) {
     const level = grantLevel[role];
-    // The member is a person living in street A, so the member's own routes have someone to act for.
-    const personId = role === 'party_member' ? (await makePerson(t.db, t.pii, f.a.building, { name: '甲党员', isPartyMember: true })).id : null;
+    // The member is a person living in street A, so the member's own routes have someone to act for;
+    // the resident is street A's resident, who posts and confirms wishes of their own.
+    const personId = role === 'party_member' ? (await makePerson(t.db, t.pii, f.a.building, { name: '甲党员', isPartyMember: true })).id
+      : role === 'resident' ? f.a.person.id : null;
     out[role] = await accountFor(t, role, level === 'district' ? f.district : (f.a[level] as Node), `r-${role}`, personId);
   }
   return out;
