@@ -3,6 +3,7 @@
  * phone pages, logging in as a demo account, and an API client for preparing records.
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
@@ -25,7 +26,8 @@ export function useBrowser() {
   beforeAll(async () => {
     browser = await launchChromium();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.errors?.length) await keepFailureScreens(contexts, task.name);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
     const errors = pageErrors.splice(0);
     expect(errors, 'uncaught errors in the page').toEqual([]);
@@ -47,6 +49,17 @@ export function useBrowser() {
     /** A 375×812 phone, touch. */
     phone: () => open(phoneContext),
   };
+}
+
+/** What the pages showed when a journey failed, for whoever reads the failure. */
+async function keepFailureScreens(contexts: BrowserContext[], testName: string) {
+  const dir = join(tmpdir(), 'gongzhi-e2e-failures');
+  mkdirSync(dir, { recursive: true });
+  const pages = contexts.flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    const path = join(dir, `${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}-${i + 1}.png`);
+    await page.screenshot({ path, fullPage: true }).then(() => console.error(`screenshot of the failed page: ${path}`), () => {});
+  }
 }
 
 /** Logs in through the login page and waits until it has moved on to the account's page. */

@@ -2,18 +2,22 @@
  * The authorization matrix: every API route × every role × inside / outside the role's granted
  * subtree, checked against the declared policy. A route added without a case here fails the suite.
  */
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, grant, roles } from '../db/schema/accounts.ts';
 import { importReport } from '../db/schema/audit.ts';
 import { bodyMember } from '../db/schema/bodies.ts';
+import { memberRegistration } from '../db/schema/members.ts';
 import { type Node, makeAccount, makeNode, makePerson } from '../demo/factories.ts';
 import { makeActivity, makeService, makeSignup, makeWish } from '../demo/member-factories.ts';
 import { idNumber } from '../demo/random.ts';
 import { currentCode } from '../modules/activities/rules.ts';
 import { storeFile } from './files.ts';
 import { TINY_PNG, givePointsRules, photoUpload } from '../test/members.ts';
+import { ensureDefaultRules } from '../modules/points/default-rules.ts';
 import { TEST_PASSWORD, type TestContext, createTestContext } from '../test/harness.ts';
+import { endUnitRegistrations, freshEntry, pendingRegistration, pendingUnitRegistration } from '../test/member-fixtures.ts';
 import { type RoleAccount, type Street, type TwoStreets, makeRoleAccounts, makeTwoStreets, sessionFor } from '../test/two-streets.ts';
 import { allPermissions, rolesFor } from './policy.ts';
 
@@ -179,6 +183,71 @@ const cases: Record<string, Case> = {
     method: 'POST', url: '/api/grants', payload: { accountId: f.target.accountId, role: 'resident', territoryId: s.building.id }, at: s.building,
   })),
   'DELETE /api/grants/:id': both(async (s, f) => ({ method: 'DELETE', url: `/api/grants/${await freshGrant(f, s)}`, at: s.building })),
+
+  // dual registration and unit registration
+  'GET /api/registrations/mine': { inside: () => ({ method: 'GET', url: '/api/registrations/mine' }) },
+  'POST /api/registrations': both(async (s, f, as) => {
+    if (as.personId) await f.t.db.update(memberRegistration).set({ state: 'withdrawn' }).where(eq(memberRegistration.personId, as.personId));
+    return { method: 'POST', url: '/api/registrations', payload: { communityId: s.community.id, workplaceOrgName: '区外某公司党委' }, at: s.community };
+  }),
+  'POST /api/registrations/:id/withdraw': {
+    inside: async (f, as) => ({ method: 'POST', url: `/api/registrations/${await pendingRegistration(f.t, f.a, as.personId)}/withdraw`, at: f.a.community }),
+    outside: async (f) => ({ method: 'POST', url: `/api/registrations/${await pendingRegistration(f.t, f.b)}/withdraw`, at: f.b.community }),
+  },
+  'GET /api/workplace-orgs': { inside: () => ({ method: 'GET', url: '/api/workplace-orgs?q=党' }) },
+  'GET /api/registrations': {
+    inside: (f) => ({ method: 'GET', url: `/api/registrations?territoryId=${f.a.community.id}` }),
+    outside: async (f) => ({ method: 'GET', url: '/api/registrations', at: f.b.community, hides: [await pendingRegistration(f.t, f.b)] }),
+  },
+  'GET /api/registrations/roster.xlsx': both((s) => ({ method: 'GET', url: `/api/registrations/roster.xlsx?territoryId=${s.community.id}`, at: s.community })),
+  'POST /api/registrations/:id/confirm': both(async (s, f) => {
+    await ensureDefaultRules(f.t.db, f.district.id);
+    return { method: 'POST', url: `/api/registrations/${await pendingRegistration(f.t, s)}/confirm`, at: s.community };
+  }),
+  'POST /api/registrations/:id/return': both(async (s, f) => ({
+    method: 'POST', url: `/api/registrations/${await pendingRegistration(f.t, s)}/return`, payload: { reason: '住址与户籍不符' }, at: s.community,
+  })),
+  'GET /api/registrations/stats': both((s) => ({ method: 'GET', url: `/api/registrations/stats?territoryId=${s.community.id}`, at: s.community })),
+  'GET /api/workplace/:bodyId/records': both((s) => ({ method: 'GET', url: `/api/workplace/${s.branch.id}/records?year=2026`, at: s.community })),
+  'GET /api/workplace/:bodyId/records.xlsx': both((s) => ({ method: 'GET', url: `/api/workplace/${s.branch.id}/records.xlsx?year=2026`, at: s.community })),
+  'GET /api/unit-registrations': {
+    inside: () => ({ method: 'GET', url: '/api/unit-registrations' }),
+    outside: async (f) => ({ method: 'GET', url: '/api/unit-registrations', at: f.b.community, hides: [await pendingUnitRegistration(f.t, f.b, f.b.community)] }),
+  },
+  'POST /api/unit-registrations': both(async (s, f) => {
+    await endUnitRegistrations(f.t, s.branch.id);
+    return { method: 'POST', url: '/api/unit-registrations', payload: { bodyId: s.branch.id, territoryId: s.street.id, commitments: '提供场地' }, at: s.community };
+  }),
+  'POST /api/unit-registrations/:id/withdraw': both(async (s, f) => ({
+    method: 'POST', url: `/api/unit-registrations/${await pendingUnitRegistration(f.t, s, s.street)}/withdraw`, at: s.community,
+  })),
+  'POST /api/unit-registrations/:id/confirm': both(async (s, f) => ({
+    method: 'POST', url: `/api/unit-registrations/${await pendingUnitRegistration(f.t, s, s.community)}/confirm`, at: s.community,
+  })),
+  'POST /api/unit-registrations/:id/return': both(async (s, f) => ({
+    method: 'POST', url: `/api/unit-registrations/${await pendingUnitRegistration(f.t, s, s.community)}/return`, payload: { reason: '承诺内容过于笼统' }, at: s.community,
+  })),
+
+  // points
+  'GET /api/points/rules': { inside: async (f) => (await ensureDefaultRules(f.t.db, f.district.id), { method: 'GET', url: '/api/points/rules' }) },
+  'PUT /api/points/rules/:code': {
+    inside: (f) => ({ method: 'PUT', url: '/api/points/rules/activity', payload: { districtId: f.district.id, points: 5, monthlyCap: null, expiry: 'none' } }),
+  },
+  'GET /api/points/rankings': both((s) => ({ method: 'GET', url: `/api/points/rankings?territoryId=${s.community.id}&period=all`, at: s.community })),
+  'GET /api/points/me': { inside: () => ({ method: 'GET', url: '/api/points/me' }) },
+  'GET /api/points/me/history': { inside: () => ({ method: 'GET', url: '/api/points/me/history' }) },
+  'GET /api/points/entries': {
+    inside: (f) => ({ method: 'GET', url: `/api/points/entries?personId=${f.a.person.id}` }),
+    outside: async (f) => {
+      await freshEntry(f.t, f.district, f.b.person.id);
+      return { method: 'GET', url: `/api/points/entries?personId=${f.b.person.id}`, at: f.b.community, hides: [f.b.person.id] };
+    },
+  },
+  'POST /api/points/entries/:id/reverse': both(async (s, f) => ({
+    method: 'POST', url: `/api/points/entries/${await freshEntry(f.t, f.district, s.person.id)}/reverse`, payload: { note: '重复录入' }, at: s.community,
+  })),
+  'GET /api/points/commendations': both((s) => ({ method: 'GET', url: `/api/points/commendations?territoryId=${s.community.id}&period=2026`, at: s.community })),
+  'POST /api/points/commendations': both((s) => ({ method: 'POST', url: '/api/points/commendations', payload: { territoryId: s.community.id, period: '2026' }, at: s.community })),
 
   // audit and system
   'GET /api/audit': both((s) => ({ method: 'GET', url: `/api/audit?territoryId=${s.building.id}`, at: s.building })),

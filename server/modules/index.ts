@@ -5,6 +5,8 @@ import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { bodiesModule } from './bodies/index.ts';
 import { peopleModule } from './people/index.ts';
+import { pointsModule } from './points/index.ts';
+import { registrationsModule } from './registrations/index.ts';
 import { systemModule } from './system/index.ts';
 import { territoryModule } from './territory/index.ts';
 import { wishesModule } from './wishes/index.ts';
