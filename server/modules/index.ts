@@ -22,4 +22,6 @@ export const modules: Module[] = [
   auditModule,
   activitiesModule,
   wishesModule,
+  registrationsModule,
+  pointsModule,
 ];

@@ -1,0 +1,183 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointsBalance, pointsEntry, pointsRule } from '../../db/schema/members.ts';
+import { makeAccount, makeNode, makePerson } from '../../demo/factories.ts';
+import { TEST_PASSWORD, type TestContext, as, createTestContext } from '../../test/harness.ts';
+import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets, sessionFor } from '../../test/two-streets.ts';
+import { awardPoints } from './award.ts';
+import { ensureDefaultRules } from './default-rules.ts';
+import { periodsOf } from './periods.ts';
+import { validPoints } from './queries.ts';
+
+let t: TestContext;
+let f: TwoStreets;
+let district: RoleAccount;
+let streetA: RoleAccount;
+let streetB: RoleAccount;
+let secretaryA: RoleAccount;
+const system = { system: 'test' };
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  f = await makeTwoStreets(t);
+  await ensureDefaultRules(t.db, f.district.id);
+  district = await accountFor(t, 'district_admin', f.district);
+  streetA = await accountFor(t, 'street_admin', f.a.street);
+  streetB = await accountFor(t, 'street_admin', f.b.street, 'street-b');
+  secretaryA = await accountFor(t, 'community_secretary', f.a.community);
+});
+afterAll(() => t.close());
+
+const api = (a: RoleAccount) => as(t.app, a.session);
+const put = (a: RoleAccount, url: string, payload: unknown) =>
+  t.app.inject({ method: 'PUT', url, payload: payload as object, headers: { cookie: a.session.cookie, 'x-csrf-token': a.session.csrf } });
+const member = (name?: string) => makePerson(t.db, t.pii, f.a.building, { isPartyMember: true, ...(name ? { name } : {}) });
+const award = (personId: string, ruleCode: 'activity' | 'service_hour' | 'wish' | 'registration', quantity = 1, sourceId = `src-${++n}`) =>
+  t.db.transaction((tx) => awardPoints(tx, system, { personId, ruleCode, sourceType: 'test', sourceId, quantity }));
+const balance = async (personId: string, period = 'all') =>
+  (await t.db.select().from(pointsBalance).where(and(eq(pointsBalance.personId, personId), eq(pointsBalance.period, period))))[0]?.points ?? 0;
+
+/** A member with their own account and session, to ask for "my points". */
+async function memberAccount(personId: string) {
+  const a = await makeAccount(t.db, { username: `m-${++n}`, password: TEST_PASSWORD, personId, grants: [{ role: 'party_member', territoryId: f.a.community.id }] });
+  return { role: 'party_member' as const, accountId: a.id, personId, username: a.username, node: f.a.community, session: await sessionFor(t, a.id) };
+}
+
+describe('awarding', () => {
+  it('awards the same source once when it arrives ten times at once', async () => {
+    const p = await member();
+    const results = await Promise.all(Array.from({ length: 10 }, () => award(p.id, 'activity', 1, 'checkin-42')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const entries = await t.db.select().from(pointsEntry).where(eq(pointsEntry.personId, p.id));
+    expect(entries).toHaveLength(1);
+    for (const period of periodsOf(new Date())) expect(await balance(p.id, period)).toBe(5);
+  });
+
+  it('holds service hours to the monthly cap', async () => {
+    const p = await member();
+    expect((await award(p.id, 'service_hour', 15))!.points).toBe(150);
+    expect((await award(p.id, 'service_hour', 10))!.points).toBe(50);
+    expect((await award(p.id, 'service_hour', 3))!.points).toBe(0);
+    expect((await award(p.id, 'activity'))!.points).toBe(5);
+    expect(await balance(p.id)).toBe(205);
+  });
+
+  it('changes a rule by a new version: past entries and balances stay as they were', async () => {
+    const p = await member();
+    await award(p.id, 'wish');
+    const res = await put(district, '/api/points/rules/wish', { districtId: f.district.id, points: 40, monthlyCap: null, expiry: 'none' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'wish', points: 40, validTo: null });
+    expect(await balance(p.id)).toBe(20);
+    await award(p.id, 'wish');
+    expect(await balance(p.id)).toBe(60);
+    const entries = await t.db.select().from(pointsEntry).where(eq(pointsEntry.personId, p.id));
+    expect(entries.map((e) => e.points).sort()).toEqual([20, 40]);
+    expect(new Set(entries.map((e) => e.ruleId)).size).toBe(2);
+    const rules = (await api(district).get('/api/points/rules')).json();
+    expect(rules.current.find((r: { code: string }) => r.code === 'wish').points).toBe(40);
+    expect(rules.history).toEqual([expect.objectContaining({ code: 'wish', points: 20, validTo: expect.any(String) })]);
+  });
+
+  it('lets only the district administrator change rules, and names a bad field', async () => {
+    expect((await put(streetA, '/api/points/rules/wish', { districtId: f.district.id, points: 1, monthlyCap: null, expiry: 'none' })).statusCode).toBe(403);
+    const bad = await put(district, '/api/points/rules/wish', { districtId: f.district.id, points: -1, monthlyCap: null, expiry: 'none' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('points');
+  });
+});
+
+describe('corrections', () => {
+  it('reverses an entry with a note; both stay, the balance drops, and it cannot be reversed twice', async () => {
+    const p = await member();
+    const e = (await award(p.id, 'activity'))!;
+    expect((await api(streetB).post(`/api/points/entries/${e.id}/reverse`, { note: '越权' })).statusCode).toBe(404);
+    const res = await api(streetA).post(`/api/points/entries/${e.id}/reverse`, { note: '重复签到' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ points: -5, reversesId: e.id, note: '重复签到' });
+    expect(await balance(p.id)).toBe(0);
+    expect(await t.db.select().from(pointsEntry).where(eq(pointsEntry.personId, p.id))).toHaveLength(2);
+    const again = await api(streetA).post(`/api/points/entries/${e.id}/reverse`, { note: '再冲一次' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('points.alreadyReversed');
+    const ofReversal = await api(streetA).post(`/api/points/entries/${res.json().id}/reverse`, { note: 'x' });
+    expect(ofReversal.json().code).toBe('points.cannotReverseReversal');
+    const ledger = (await api(secretaryA).get(`/api/points/entries?personId=${p.id}`)).json();
+    expect(ledger.items.map((i: { points: number; reversedBy: number | null }) => [i.points, i.reversedBy])).toEqual([[-5, null], [5, res.json().id]]);
+  });
+});
+
+describe('rankings and my rank', () => {
+  it('orders by points, shares ranks on ties across pages, and ranks me the same way', async () => {
+    const c = await makeNode(t.db, f.a.street, 'neighborhood', '排名社区');
+    const b = await makeNode(t.db, c, 'building', '排名1号楼');
+    const people = [];
+    for (const [name, wishes] of [['赵一', 1], ['钱二', 3], ['孙三', 3], ['李四', 2], ['周五', 0]] as const) {
+      const p = await makePerson(t.db, t.pii, b, { name, isPartyMember: true });
+      for (let i = 0; i < wishes; i++) await award(p.id, 'activity');
+      people.push(p);
+    }
+    const page1 = (await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all&pageSize=2`)).json();
+    expect(page1.total).toBe(4);
+    expect(page1.items.map((i: { name: string; rank: number; points: number }) => [i.rank, i.points])).toEqual([[1, 15], [1, 15]]);
+    expect(page1.items.map((i: { name: string }) => i.name).sort()).toEqual(['孙三', '钱二']);
+    const page2 = (await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all&pageSize=2&page=2`)).json();
+    expect(page2.items.map((i: { name: string; rank: number }) => [i.name, i.rank])).toEqual([['李四', 3], ['赵一', 4]]);
+
+    const sun = await memberAccount(people[2]!.id);
+    const mine = (await api(sun).get('/api/points/me?period=all')).json();
+    expect(mine).toMatchObject({ points: 15, balances: { all: 15 } });
+    expect(mine.ranks.community).toMatchObject({ id: c.id, rank: 1, total: 4 });
+    const li = (await api(await memberAccount(people[3]!.id)).get('/api/points/me?period=all')).json();
+    expect(li.ranks.community).toMatchObject({ rank: 3, total: 4 });
+    expect(li.ranks.street.rank).toBeGreaterThanOrEqual(3);
+    const zhou = (await api(await memberAccount(people[4]!.id)).get('/api/points/me?period=all')).json();
+    expect(zhou.ranks.community).toBeNull();
+
+    const asMember = (await api(sun).get(`/api/points/rankings?territoryId=${f.district.id}&period=all`)).json();
+    expect(asMember.items[0].name).toMatch(/\*/);
+    const history = (await api(sun).get('/api/points/me/history')).json();
+    expect(history.total).toBe(3);
+    expect((await api(sun).get(`/api/points/rankings?territoryId=${f.b.community.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('annual expiry', () => {
+  it('counts annual-rule entries of this and last calendar year only; none-rule entries for ever', async () => {
+    const p = await member();
+    const [rule] = await t.db.select().from(pointsRule).where(and(eq(pointsRule.districtId, f.district.id), eq(pointsRule.code, 'registration')));
+    const old = { personId: p.id, communityId: f.a.community.id, streetId: f.a.street.id, districtId: f.district.id, ruleId: rule!.id, sourceType: 'test' };
+    await t.db.insert(pointsEntry).values([
+      { ...old, ruleCode: 'registration', sourceId: 'y2024', points: 50, createdAt: new Date('2024-06-01T00:00:00Z') },
+      { ...old, ruleCode: 'registration', sourceId: 'y2025', points: 50, createdAt: new Date('2025-06-01T00:00:00Z') },
+      { ...old, ruleCode: 'activity', sourceId: 'y2024a', points: 5, createdAt: new Date('2024-06-01T00:00:00Z') },
+    ]);
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(await validPoints(t.db, p.id, now)).toBe(105);
+    const res = await put(district, '/api/points/rules/registration', { districtId: f.district.id, points: 50, monthlyCap: null, expiry: 'annual' });
+    expect(res.statusCode).toBe(200);
+    expect(await validPoints(t.db, p.id, now)).toBe(55);
+    expect(await validPoints(t.db, p.id, new Date('2027-01-02T00:00:00Z'))).toBe(5);
+    await put(district, '/api/points/rules/registration', { districtId: f.district.id, points: 50, monthlyCap: null, expiry: 'none' });
+  });
+});
+
+describe('commendations', () => {
+  it('commends everyone over a threshold once, however often it runs, and lists each at the highest level', async () => {
+    const c = await makeNode(t.db, f.a.street, 'neighborhood', '表彰社区');
+    const b = await makeNode(t.db, c, 'building', '表彰1号楼');
+    const star = await makePerson(t.db, t.pii, b, { isPartyMember: true, name: '吴星' });
+    const none = await makePerson(t.db, t.pii, b, { isPartyMember: true, name: '郑无' });
+    await put(district, '/api/points/rules/wish', { districtId: f.district.id, points: 40, monthlyCap: null, expiry: 'none' });
+    for (let i = 0; i < 8; i++) await award(star.id, 'wish');
+    await award(none.id, 'activity');
+    const year = periodsOf(new Date())[1]!;
+    const first = await api(streetA).post('/api/points/commendations', { territoryId: c.id, period: year });
+    expect(first.json()).toEqual({ created: 2 });
+    expect((await api(streetA).post('/api/points/commendations', { territoryId: c.id, period: year })).json()).toEqual({ created: 0 });
+    const list = (await api(streetA).get(`/api/points/commendations?territoryId=${c.id}&period=${year}`)).json();
+    expect(list.items).toEqual([expect.objectContaining({ personId: star.id, name: '吴星', level: 'star2', points: 320 })]);
+    expect((await api(streetB).post('/api/points/commendations', { territoryId: c.id, period: year })).statusCode).toBe(403);
+  });
+});
