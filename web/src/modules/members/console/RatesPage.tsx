@@ -11,6 +11,24 @@ import { useGrantNodes } from '../shared/grantNodes';
 import { pct } from '../shared/periods';
 import type { RateRow, Rates } from '../shared/types';
 
+const ratio = (a: number, b: number) => (b ? a / b : 0);
+
+/** The node's own figures: sums of the children, rates recomputed from the sums. */
+function RatesSummary({ rows }: { rows: readonly RateRow[] }) {
+  const { t } = useI18n();
+  const sum = (k: 'partyMembers' | 'registered' | 'activeMonth' | 'activeQuarter') => rows.reduce((s, r) => s + r[k], 0);
+  const [members, registered, month, quarter] = [sum('partyMembers'), sum('registered'), sum('activeMonth'), sum('activeQuarter')];
+  const cells = [members, registered, pct(ratio(registered, members)), month, pct(ratio(month, registered)), quarter, pct(ratio(quarter, registered))];
+  return (
+    <Table.Summary fixed>
+      <Table.Summary.Row data-testid="rates-sum">
+        <Table.Summary.Cell index={0}>{t('overview.sum')}</Table.Summary.Cell>
+        {cells.map((c, i) => <Table.Summary.Cell key={i} index={i + 1} align="right">{c}</Table.Summary.Cell>)}
+      </Table.Summary.Row>
+    </Table.Summary>
+  );
+}
+
 /** 报到率与活跃率: per child node, how many party members live there, registered, and were active. */
 export default function RatesPage() {
   const { t } = useI18n();
@@ -64,6 +82,7 @@ export default function RatesPage() {
               columns={columns}
               pagination={false}
               scroll={{ x: (isMobile ? 112 : 170) + 7 * 96 }}
+              summary={(page) => (page.length > 1 ? <RatesSummary rows={page} /> : null)}
               onRow={(r) => ({ 'data-testid': `rates-row-${r.node.id}` } as React.HTMLAttributes<HTMLElement>)}
             />
           </Card>

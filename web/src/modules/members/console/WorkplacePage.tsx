@@ -3,6 +3,7 @@ import { Button, Card, Empty, Select, Table, Tabs } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../app/api';
+import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
@@ -56,11 +57,14 @@ function MemberDetail({ m }: { m: Member }) {
 /** 服务记录: a workplace party organisation sees its members' community service and points, and exports them. */
 export default function WorkplacePage() {
   const { t, tx } = useI18n();
+  const { hasRole } = useAuth();
   const nodes = useGrantNodes(['unit_liaison', 'community_secretary', 'community_worker', 'street_admin', 'district_admin']);
   const [params, setParams] = useSearchParams();
   const [year, setYear] = useState(currentYear());
   // The bodies of the caller's grant nodes; party organisations are the ones members name.
-  const bodies = useFetch<Items<BodyRow>>(nodes[0] ? '/api/bodies' : null, { territoryId: nodes[0]?.id, subtree: 'true' });
+  // A unit's liaison sees the bodies they belong to; staff the bodies of their area.
+  const liaison = hasRole('unit_liaison');
+  const bodies = useFetch<Items<BodyRow>>(liaison || nodes[0] ? '/api/bodies' : null, liaison ? { mine: 'true' } : { territoryId: nodes[0]?.id, subtree: 'true' });
   const options = useMemo(
     () => [...(bodies.data?.items ?? [])].sort((a, b) => Number(!a.kind.startsWith('party_')) - Number(!b.kind.startsWith('party_'))),
     [bodies.data],

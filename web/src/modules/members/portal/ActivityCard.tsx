@@ -69,7 +69,7 @@ export function ActivityCard({ activity: a, onChanged }: { activity: Activity; o
         {mine ? (
           <>
             <SignupTag state={mine.state} testId={`m-signup-state-${a.id}`} />
-            {mine.state === 'signed_up' && <span className="gz-m-hint">{t('m.activity.cancelUntil', { time: fmtTime(a.cancelDeadline) })}</span>}
+            {canCancel && <span className="gz-m-hint">{t('m.activity.cancelUntil', { time: fmtTime(a.cancelDeadline) })}</span>}
             {mine.state === 'checked_out' && mine.points != null && (
               <span className="gz-m-hint">{t('m.activity.earned', { hours: mine.hours ?? 0, points: mine.points })}</span>
             )}

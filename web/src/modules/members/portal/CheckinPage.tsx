@@ -119,8 +119,10 @@ export default function CheckinPage() {
         subTitle={
           <div data-testid="checkin-detail">
             <div style={{ fontWeight: 600, color: '#333' }}>{a.title}</div>
-            <div>{fmtSpan(a.startsAt, a.endsAt)}{a.place ? ` · ${a.place}` : ''}</div>
-            {action === 'checkin' && <div>{t('m.checkin.inAt', { time: fmtTime(s.checkedInAt) })} · {t('m.checkin.scanAgain')}</div>}
+            <div>{fmtSpan(a.startsAt, a.endsAt)}</div>
+            {a.place && <div>{a.place}</div>}
+            {action === 'checkin' && <div>{t('m.checkin.inAt', { time: fmtTime(s.checkedInAt) })}</div>}
+            {action === 'checkin' && <div>{t('m.checkin.scanAgain')}</div>}
             {action !== 'checkin' && (
               <div data-testid="checkin-points">{t('m.activity.earned', { hours: s.hours ?? 0, points: s.points ?? 0 })}</div>
             )}

@@ -12,13 +12,13 @@ import { WishItem } from './WishItem';
 
 type View = 'open' | 'claimed' | 'mine';
 
-function WishList({ query, empty, testId }: { query: Record<string, string>; empty: string; testId: string }) {
+function WishList({ query, empty, testId, title }: { query: Record<string, string>; empty: string; testId: string; title?: string }) {
   const { data, error, loading, reload } = useFetch<Items<Wish>>('/api/wishes', query);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (loading && !data) return <Loading />;
   if (!data?.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
   return (
-    <Card size="small" className="gz-m-card">
+    <Card size="small" className="gz-m-card" title={title}>
       <List data-testid={testId} dataSource={data.items} renderItem={(w) => <WishItem key={w.id} wish={w} onChanged={reload} />} />
     </Card>
   );
@@ -49,7 +49,7 @@ function PostWish({ onPosted }: { onPosted: () => void }) {
           <Input maxLength={60} placeholder={t('m.wish.titlePlaceholder')} data-testid="wish-form-title" />
         </Form.Item>
         <Form.Item name="description" label={t('m.wish.description')} rules={[{ max: 500 }]}>
-          <Input.TextArea rows={3} maxLength={500} data-testid="wish-form-description" />
+          <Input.TextArea rows={2} maxLength={500} data-testid="wish-form-description" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="wish-form-submit">{t('m.wish.submit')}</Button>
       </Form>
@@ -84,7 +84,7 @@ export default function WishesTab() {
       {view === 'mine' && (
         <>
           <PostWish onPosted={() => setTick((n) => n + 1)} />
-          <WishList key={tick} query={{ mine: 'true' }} empty={t('m.wish.noneMine')} testId="wishes-mine" />
+          <WishList key={tick} query={{ mine: 'true' }} empty={t('m.wish.noneMine')} testId="wishes-mine" title={t('m.wish.view.mine')} />
         </>
       )}
     </>
