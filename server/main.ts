@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import type { AppContext } from './core/context.ts';
 import { generatePassword, hashPassword } from './core/password.ts';
 import { purgeExpiredSessions } from './core/session.ts';
+import { expireStaleClaims } from './modules/wishes/expire-claims.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { account, grant } from './db/schema/accounts.ts';
@@ -53,6 +54,8 @@ if (config.demo) {
 }
 
 // Sessions past their idle or absolute limit are refused on use; this only clears them away.
+// Wishes whose claim ran out go back to open; safe with several instances (one conditional UPDATE).
+setInterval(() => expireStaleClaims(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'wish claim expiry failed')), 60_000).unref();
 setInterval(() => purgeExpiredSessions(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'session purge failed')), 15 * 60_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
