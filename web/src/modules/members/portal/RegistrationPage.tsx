@@ -90,8 +90,8 @@ function NewRegistration({ data, onDone }: { data: MyRegistrations; onDone: () =
         </Form.Item>
         <Form.Item name="source" label={t('m.reg.workplaceOrg')}>
           <Radio.Group optionType="button" buttonStyle="solid" style={{ display: 'flex' }} data-testid="reg-source">
-            <Radio.Button value="platform" style={{ flex: 1, textAlign: 'center' }} data-testid="reg-source-platform">{t('m.reg.source.platform')}</Radio.Button>
-            <Radio.Button value="outside" style={{ flex: 1, textAlign: 'center' }} data-testid="reg-source-outside">{t('m.reg.source.outside')}</Radio.Button>
+            <Radio.Button value="platform" style={{ flex: 1, textAlign: 'center' }}><span data-testid="reg-source-platform">{t('m.reg.source.platform')}</span></Radio.Button>
+            <Radio.Button value="outside" style={{ flex: 1, textAlign: 'center' }}><span data-testid="reg-source-outside">{t('m.reg.source.outside')}</span></Radio.Button>
           </Radio.Group>
         </Form.Item>
         {source === 'platform' ? (
