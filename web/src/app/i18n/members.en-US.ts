@@ -108,6 +108,7 @@ export const membersEnUS: Record<keyof typeof membersZhCN, string> = {
   'm.points.rank.street': 'Street',
   'm.points.rank.district': 'District',
   'm.points.rankOf': 'of {total}',
+  'm.points.me': '(me)',
   'm.points.top': 'Top ten of {name}',
   'm.points.history': 'Points history',
   'm.points.noHistory': 'No points yet',

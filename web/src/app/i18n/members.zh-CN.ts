@@ -107,6 +107,7 @@ export const membersZhCN = {
   'm.points.rank.street': '街镇',
   'm.points.rank.district': '全区',
   'm.points.rankOf': '共 {total} 人',
+  'm.points.me': '（我）',
   'm.points.top': '{name} 前十名',
   'm.points.history': '积分明细',
   'm.points.noHistory': '暂无积分记录',

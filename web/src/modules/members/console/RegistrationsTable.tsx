@@ -12,6 +12,7 @@ import { fmtTime } from '../shared/periods';
 import { RegistrationTag } from '../shared/SignupTag';
 import type { RegistrationState, StaffRegistration } from '../shared/types';
 import { ReturnDialog } from './ReturnDialog';
+import './members-console.css';
 
 const FILTERS: (RegistrationState | 'all')[] = ['pending', 'confirmed', 'returned', 'withdrawn', 'all'];
 
@@ -53,8 +54,8 @@ export function RegistrationsTable({ territoryId }: { territoryId?: string }) {
   return (
     <>
       <div className="gz-toolbar">
-        <Segmented<RegistrationState | 'all'> value={state} onChange={setState} data-testid="regs-state"
-          options={FILTERS.map((s) => ({ value: s, label: <span data-testid={`regs-state-${s}`}>{s === 'all' ? t('common.all') : tx('registration.state', s)}</span> }))} />
+        <div className="gz-seg-scroll"><Segmented<RegistrationState | 'all'> value={state} onChange={setState} data-testid="regs-state"
+          options={FILTERS.map((s) => ({ value: s, label: <span data-testid={`regs-state-${s}`}>{s === 'all' ? t('common.all') : tx('registration.state', s)}</span> }))} /></div>
         <Input.Search allowClear placeholder={t('reg.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 220 }} data-testid="regs-search" />
         <Button icon={<DownloadOutlined />} href={withQuery('/api/registrations/roster.xlsx', { territoryId })} data-testid="regs-roster-export">
           {t('reg.rosterExport')}

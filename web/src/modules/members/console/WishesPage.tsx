@@ -12,6 +12,7 @@ import { PersonPicker } from '../../bodies/PersonPicker';
 import { fmtTime } from '../shared/periods';
 import { WishTag } from '../shared/SignupTag';
 import type { Wish, WishState } from '../shared/types';
+import './members-console.css';
 
 const FILTERS: (WishState | 'all')[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'all'];
 
@@ -117,8 +118,8 @@ export default function WishesPage() {
       <h1 className="gz-page-title">{t('wish.pageTitle')}</h1>
       <Card>
         <div className="gz-toolbar">
-          <Segmented<WishState | 'all'> value={state} onChange={setState} data-testid="wishes-state" style={{ maxWidth: '100%', overflowX: 'auto' }}
-            options={FILTERS.map((s) => ({ value: s, label: <span data-testid={`wishes-state-${s}`}>{s === 'all' ? t('common.all') : tx('wish.state', s)}</span> }))} />
+          <div className="gz-seg-scroll"><Segmented<WishState | 'all'> value={state} onChange={setState} data-testid="wishes-state"
+            options={FILTERS.map((s) => ({ value: s, label: <span data-testid={`wishes-state-${s}`}>{s === 'all' ? t('common.all') : tx('wish.state', s)}</span> }))} /></div>
           {staff && <Button icon={<PlusOutlined />} onClick={() => setPosting(true)} data-testid="wish-post">{t('wish.postFor')}</Button>}
         </div>
         {error ? <ErrorState error={error} onRetry={reload} /> : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Card, Empty, List, Pagination, Segmented } from 'antd';
+import { useSession } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
@@ -24,6 +25,7 @@ function RankCell({ level, rank, onOpen, active }: { level: Level; rank: MyRank 
 
 function Leaderboard({ nodeId, period }: { nodeId: string; period: string }) {
   const { t } = useI18n();
+  const me = useSession().account.personId;
   const { data, error, loading, reload } = useFetch<Rankings>('/api/points/rankings', { territoryId: nodeId, period, pageSize: 10 });
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (loading && !data) return <Loading />;
@@ -35,8 +37,8 @@ function Leaderboard({ nodeId, period }: { nodeId: string; period: string }) {
       header={<span style={{ color: '#888' }}>{t('m.points.top', { name: data.node.name })}</span>}
       dataSource={data.items}
       renderItem={(r) => (
-        <List.Item style={{ paddingInline: 0 }}>
-          <span><span className="gz-m-rank-no">{r.rank}</span>{r.name} <span style={{ color: '#999', fontSize: 12 }}>{r.community.name}</span></span>
+        <List.Item style={{ paddingInline: 0, fontWeight: r.personId === me ? 700 : undefined }} data-testid={r.personId === me ? 'm-leaderboard-me' : undefined}>
+          <span><span className="gz-m-rank-no">{r.rank}</span>{r.name}{r.personId === me ? ` ${t('m.points.me')}` : ''} <span style={{ color: '#999', fontSize: 12 }}>{r.community.name}</span></span>
           <strong>{r.points}</strong>
         </List.Item>
       )}
