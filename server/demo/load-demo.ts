@@ -8,6 +8,7 @@ import { person } from '../db/schema/people.ts';
 import { territory } from '../db/schema/territory.ts';
 import { ensureDefaultRules } from '../modules/points/default-rules.ts';
 import { importTerritories } from '../modules/territory/actions/import-territories.ts';
+import { loadActivitiesDemo } from './activities-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
 
@@ -71,6 +72,7 @@ async function populate(db: Db, ctx: AppContext) {
     if (node) built.push(await buildCommunity(db, ctx, r, node, c.estate));
   }
   await makeDemoAccounts(db, ctx, district!, built);
+  await loadActivitiesDemo(db);
 }
 
 interface Community {
