@@ -97,6 +97,20 @@ describe('dual registration', () => {
     const notParty = await api(m).post('/api/registrations', { workplaceOrgId: (await makeBody(t.db, f.a.community, 'property_company', '某物业')).id });
     expect(notParty.json().errors[0]).toMatchObject({ field: 'workplaceOrgId', code: 'registration.notPartyBody' });
   });
+
+  it('takes the registration points back when a confirmed registration is withdrawn, so registering again cannot earn them twice', async () => {
+    const m = await newMember();
+    const first = (await api(m).post('/api/registrations', { workplaceOrgName: '某单位党委' })).json();
+    await api(secretaryA).post(`/api/registrations/${first.id}/confirm`);
+    expect((await api(m).get('/api/points/me?period=all')).json().points).toBe(50);
+    await api(m).post(`/api/registrations/${first.id}/withdraw`);
+    expect((await api(m).get('/api/points/me?period=all')).json().points).toBe(0);
+    const second = (await api(m).post('/api/registrations', { workplaceOrgName: '某单位党委' })).json();
+    await api(secretaryA).post(`/api/registrations/${second.id}/confirm`);
+    expect((await api(m).get('/api/points/me?period=all')).json().points).toBe(50);
+    const history = (await api(m).get('/api/points/me/history')).json();
+    expect(history.items.map((i: { points: number }) => i.points)).toEqual([50, -50, 50]);
+  });
 });
 
 describe("the workplace organisation's view", () => {

@@ -1,9 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { memberRegistration } from '../../../db/schema/members.ts';
+import type { Db } from '../../../db/client.ts';
+import { memberRegistration, pointsEntry } from '../../../db/schema/members.ts';
+import { reverseEntry } from '../../points/award.ts';
 import { memberCommunities, memberPerson } from '../member-communities.ts';
 import { bodyWithPath, registrationById } from '../queries.ts';
 
@@ -36,7 +38,11 @@ export async function registerMember(ctx: AppContext, actor: Actor, input: Regis
   });
 }
 
-/** The member takes back their own pending or confirmed registration, and may register again. */
+/**
+ * The member takes back their own pending or confirmed registration, and may register again.
+ * Withdrawing a confirmed one reverses its registration points, so withdrawing and registering
+ * again cannot earn them twice.
+ */
 export async function withdrawRegistration(ctx: AppContext, actor: Actor, id: string) {
   const personId = memberPerson(actor);
   return ctx.db.transaction(async (tx) => {
@@ -45,7 +51,14 @@ export async function withdrawRegistration(ctx: AppContext, actor: Actor, id: st
     const [after] = await tx.update(memberRegistration).set({ state: 'withdrawn' })
       .where(and(eq(memberRegistration.id, id), inArray(memberRegistration.state, ['pending', 'confirmed']))).returning();
     if (!after) throw new DomainError('registration.notLive', 409);
+    if (before.state === 'confirmed') await takeBackRegistrationPoints(tx, actor, id);
     await audit(tx, actor, { action: 'registration.withdraw', targetType: 'member_registration', targetId: id, territoryId: before.communityId, before: { state: before.state }, after: { state: 'withdrawn' } });
     return (await registrationById(tx, id))!;
   });
+}
+
+async function takeBackRegistrationPoints(tx: Db, actor: Actor, registrationId: string) {
+  const [entry] = await tx.select({ id: pointsEntry.id }).from(pointsEntry)
+    .where(and(eq(pointsEntry.sourceType, 'member_registration'), eq(pointsEntry.sourceId, registrationId), isNull(pointsEntry.reversesId)));
+  if (entry) await reverseEntry(tx, actor, entry.id, '撤回双报到');
 }
