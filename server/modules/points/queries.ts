@@ -69,16 +69,17 @@ export async function myPoints(db: Db, personId: string, period: string, now = n
   const levels = [['community', home?.communityId, pointsBalance.communityId], ['street', home?.streetId, pointsBalance.streetId], ['district', home?.districtId, pointsBalance.districtId]] as const;
   type Rank = { id: string; name: string; rank: number | null; total: number } | null;
   const ranks: { community: Rank; street: Rank; district: Rank } = { community: null, street: null, district: null };
-  for (const [level, id, column] of levels) {
-    if (!id) continue;
-    const where = and(eq(column, id), eq(pointsBalance.period, period));
+  // "Ahead" is a range scan of the rank index (points above mine), not a count of the whole node.
+  await Promise.all(levels.map(async ([level, id, column]) => {
+    if (!id) return;
+    const inNode = sql`${column} = ${id} and ${pointsBalance.period} = ${period}`;
     const [r] = await db.select({
-      total: count(),
-      ahead: sql<number>`count(*) filter (where ${pointsBalance.points} > ${mine?.points ?? 0})::int`,
-      name: sql<string>`(select ${territory.name} from ${territory} where ${territory.id} = ${id})`,
-    }).from(pointsBalance).where(where);
-    ranks[level] = { id, name: r!.name, rank: mine ? 1 + Number(r!.ahead) : null, total: Number(r!.total) };
-  }
+      name: territory.name,
+      ahead: sql<number>`(select count(*) from ${pointsBalance} where ${inNode} and ${pointsBalance.points} > ${mine?.points ?? 0})::int`,
+      total: sql<number>`(select count(*) from ${pointsBalance} where ${inNode})::int`,
+    }).from(territory).where(eq(territory.id, id));
+    ranks[level] = { id, name: r?.name ?? '', rank: mine ? 1 + Number(r?.ahead ?? 0) : null, total: Number(r?.total ?? 0) };
+  }));
   return {
     period,
     points: mine?.points ?? 0,
