@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { invalid } from '../../core/errors.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
-import { activity, activitySignup } from '../../db/schema/members.ts';
+import { activity, activitySignup, pointsEntry } from '../../db/schema/members.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInScope } from '../territory/queries.ts';
@@ -17,11 +17,10 @@ export async function listSignups(db: Db, actor: Actor, activityId: string) {
     .innerJoin(person, eq(person.id, activitySignup.personId))
     .where(eq(activitySignup.activityId, activityId))
     .orderBy(activitySignup.signedUpAt);
-  const points = new Map<string, number>();
-  for (const r of rows.filter((x) => x.s.state === 'checked_out')) {
-    const p = (await pointsFor(db, r.s.personId, [activityId])).get(activityId);
-    if (p !== undefined) points.set(r.s.personId, p);
-  }
+  const awarded = await db.select({ personId: pointsEntry.personId, points: sql<number>`sum(${pointsEntry.points})::int` }).from(pointsEntry)
+    .where(and(eq(pointsEntry.sourceType, 'activity'), eq(pointsEntry.sourceId, activityId)))
+    .groupBy(pointsEntry.personId);
+  const points = new Map(awarded.map((p) => [p.personId, p.points]));
   return rows.map((r) => ({ ...presentSignup(r.s, a, points.get(r.s.personId) ?? null), name: r.name }));
 }
 

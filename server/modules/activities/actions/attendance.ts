@@ -42,11 +42,13 @@ export async function checkOut(ctx: AppContext, actor: Actor, activityId: string
     if (s.state !== 'checked_in') throw new DomainError('activity.notCheckedIn', 409);
     const [after] = await tx.update(activitySignup).set({ state: 'checked_out', checkedOutAt: new Date() }).where(eq(activitySignup.id, s.id)).returning();
     const hours = hoursServed(after!.checkedInAt!, after!.checkedOutAt!, a.startsAt, a.endsAt);
-    await audit(tx, actor, { action: 'activity.checkOut', targetType: 'activity', targetId: activityId, territoryId: a.territoryId, before: { personId, state: s.state }, after: { personId, state: 'checked_out', hours, by: m.by } });
+    // The award goes first: it locks the member's balances before the audit chain's lock, the
+    // order every award takes, so two awards for one member can never wait on each other.
     const rule = pointsRuleOf(a.kind);
     if (rule === 'activity' || hours > 0) {
       await awardPoints(tx, actor, { personId, ruleCode: rule, sourceType: 'activity', sourceId: a.id, quantity: rule === 'service_hour' ? hours : 1, note: a.title });
     }
+    await audit(tx, actor, { action: 'activity.checkOut', targetType: 'activity', targetId: activityId, territoryId: a.territoryId, before: { personId, state: s.state }, after: { personId, state: 'checked_out', hours, by: m.by } });
     return { signup: after!, activity: a };
   });
 }

@@ -22,8 +22,9 @@ export async function confirmWish(ctx: AppContext, actor: Actor, id: string) {
     const [after] = await tx.update(wish).set({ state: 'confirmed', confirmedAt: new Date() })
       .where(and(eq(wish.id, id), eq(wish.state, 'fulfilled'))).returning();
     if (!after) return id;
-    await audit(tx, actor, { action: 'wish.confirm', targetType: 'wish', targetId: id, territoryId: w.territoryId, before: { state: 'fulfilled' }, after: { state: 'confirmed' } });
+    // Award before audit: balances are locked before the audit chain's lock, as in every award.
     await awardPoints(tx, actor, { personId: w.claimedBy!, ruleCode: 'wish', sourceType: 'wish', sourceId: id, note: w.title });
+    await audit(tx, actor, { action: 'wish.confirm', targetType: 'wish', targetId: id, territoryId: w.territoryId, before: { state: 'fulfilled' }, after: { state: 'confirmed' } });
     return id;
   });
 }
