@@ -20,8 +20,10 @@ export async function reviewRegistration(ctx: AppContext, actor: Actor, id: stri
       .set({ state, reason: decision.confirm ? null : decision.reason, decidedAt: new Date(), decidedBy: actor.accountId })
       .where(and(eq(memberRegistration.id, id), eq(memberRegistration.state, 'pending'))).returning();
     if (!after) throw new DomainError('registration.notPending', 409, { state: reg.state });
-    await audit(tx, actor, { action: `registration.${decision.confirm ? 'confirm' : 'return'}`, targetType: 'member_registration', targetId: id, territoryId: reg.communityId, before: { state: reg.state }, after: { state, reason: after.reason } });
+    // Award before audit: balances are locked before the audit chain's lock, as in every award,
+    // so this and a check-out for the same member cannot wait on each other.
     if (decision.confirm) await awardPoints(tx, actor, { personId: reg.personId, ruleCode: 'registration', sourceType: 'member_registration', sourceId: id });
+    await audit(tx, actor, { action: `registration.${decision.confirm ? 'confirm' : 'return'}`, targetType: 'member_registration', targetId: id, territoryId: reg.communityId, before: { state: reg.state }, after: { state, reason: after.reason } });
     return (await registrationById(tx, id))!;
   });
 }
