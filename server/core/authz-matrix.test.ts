@@ -20,46 +20,11 @@ import { TEST_PASSWORD, type TestContext, createTestContext } from '../test/harn
 import { endUnitRegistrations, freshEntry, pendingRegistration, pendingUnitRegistration } from '../test/member-fixtures.ts';
 import { type RoleAccount, type Street, type TwoStreets, makeRoleAccounts, makeTwoStreets, sessionFor } from '../test/two-streets.ts';
 import { allPermissions, rolesFor } from './policy.ts';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-interface Probe {
-  method: Method;
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-  /** The node of the territory-scoped record the request reaches: decides inside or outside. */
-  at?: Node;
-  /** A list filtered by scope rather than refused: outside the grant it answers 200 without these ids. */
-  hides?: string[];
-  /** What "allowed" looks like when it is not a 2xx (a wrong current password still proves the door opened). */
-  allowed?: number[];
-  /** What "refused" looks like outside, when not 403/404 (an import reports the out-of-scope row). */
-  denied?: number[];
-  /** Needs a session of its own (logging out ends the one it uses). */
-  fresh?: boolean;
-}
-
-interface Fixture extends TwoStreets {
-  t: TestContext;
-  target: { accountId: string };
-  n: () => number;
-}
-
-type Build = (f: Fixture, as: RoleAccount) => Probe | Promise<Probe>;
-interface Case {
-  /** The request aimed at street A. */
-  inside: Build;
-  /** The same request aimed at street B; absent where the route reaches no territory-scoped record. */
-  outside?: Build;
-}
+import { type Case, type Fixture, type Probe, both } from '../test/authz.ts';
+import { moduleCases, modulePublicRoutes } from '../test/authz-cases.ts';
+import { ensureDefaultCategories } from '../modules/demands/default-categories.ts';
 
 const csv = { 'content-type': 'text/csv' };
-const both = (build: (s: Street, f: Fixture, as: RoleAccount) => Probe | Promise<Probe>): Case => ({
-  inside: (f, as) => build(f.a, f, as),
-  outside: (f, as) => build(f.b, f, as),
-});
-
 const inHoursDate = (h: number) => new Date(Date.now() + h * 3_600_000);
 const inHours = (h: number) => inHoursDate(h).toISOString();
 
@@ -97,6 +62,7 @@ async function importReportOf(f: Fixture, accountId: string) {
 }
 
 const cases: Record<string, Case> = {
+  ...moduleCases,
   // auth: any logged-in account, no territory
   'POST /api/auth/logout': { inside: () => ({ method: 'POST', url: '/api/auth/logout', fresh: true }) },
   'GET /api/auth/session': { inside: () => ({ method: 'GET', url: '/api/auth/session' }) },
@@ -339,7 +305,7 @@ const cases: Record<string, Case> = {
   }),
 };
 
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json', ...modulePublicRoutes]);
 
 let t: TestContext;
 let f: Fixture;
@@ -353,6 +319,7 @@ beforeAll(async () => {
   f = { ...streets, t, target: { accountId: target.id }, n: () => ++counter };
   accounts = await makeRoleAccounts(t, f);
   await givePointsRules(t.db, f.district.id);
+  await ensureDefaultCategories(t.db, f.district.id);
 });
 afterAll(() => t.close());
 

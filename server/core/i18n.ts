@@ -215,6 +215,16 @@ const en: Catalogue = {
 
 const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 
+/**
+ * A module's own messages, kept next to its code (demands/messages.ts …) and merged in at start-up,
+ * so modules do not all edit this file. A key already present keeps its first text.
+ */
+export function addMessages(more: Record<Locale, Catalogue>): void {
+  for (const locale of ['zh-CN', 'en-US'] as const) {
+    for (const [key, text] of Object.entries(more[locale])) catalogues[locale][key] ??= text;
+  }
+}
+
 export function t(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const template = catalogues[locale][key] ?? catalogues['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));

@@ -67,3 +67,6 @@ export async function countMigrations(db: Db): Promise<number> {
   const r = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
   return Number(r.rows[0]!.n);
 }
+
+/** The rows of a raw `db.execute(sql…)` result (both drivers answer `{ rows }`). */
+export const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;

@@ -10,6 +10,13 @@ import { registrationsModule } from './registrations/index.ts';
 import { systemModule } from './system/index.ts';
 import { territoryModule } from './territory/index.ts';
 import { wishesModule } from './wishes/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { demandsModule } from './demands/index.ts';
+import { demandDeadlinesModule } from './demand-deadlines/index.ts';
+import { demandImportModule } from './demand-import/index.ts';
+import { demandStatsModule } from './demand-stats/index.ts';
+import { hotTopicsModule } from './hot-topics/index.ts';
+import { open311Module } from './open311/index.ts';
 
 /** The platform: every module registers here and nowhere else. */
 export const modules: Module[] = [
@@ -24,4 +31,11 @@ export const modules: Module[] = [
   wishesModule,
   registrationsModule,
   pointsModule,
+  notificationsModule,
+  demandsModule,
+  demandDeadlinesModule,
+  demandImportModule,
+  demandStatsModule,
+  hotTopicsModule,
+  open311Module,
 ];

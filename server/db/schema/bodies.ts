@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { person } from './people.ts';
 import { territory } from './territory.ts';
 
@@ -23,6 +23,8 @@ export const body = pgTable(
     territoryId: uuid('territory_id').notNull().references(() => territory.id),
     kind: text('kind').$type<BodyKind>().notNull(),
     name: text('name').notNull(),
+    /** For a line department: working days it has to answer a demand assigned to it after an escalation. */
+    answerDays: integer('answer_days'),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,3 +4,5 @@ export * from './bodies.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './members.ts';
+export * from './demands.ts';
+export * from './notifications.ts';

@@ -37,7 +37,10 @@ export type Permission =
   | 'wish.read' | 'wish.post' | 'wish.review' | 'wish.claim' | 'wish.confirm'
   | 'registration.submit' | 'registration.read' | 'registration.review' | 'registration.workplace' | 'registration.stats'
   | 'unit-registration.read' | 'unit-registration.submit' | 'unit-registration.review'
-  | 'points.read' | 'points.mine' | 'points.ledger' | 'points.correct' | 'points.commend' | 'points.rules.write';
+  | 'points.read' | 'points.mine' | 'points.ledger' | 'points.correct' | 'points.commend' | 'points.rules.write'
+  // residents' demands (docs/api-demands.md)
+  | 'demand.read' | 'demand.report' | 'demand.handle' | 'demand.escalate' | 'demand.rate' | 'demand.import'
+  | 'demand.stats' | 'demand.configure' | 'open311.keys';
 
 export interface Grant {
   id: string;

@@ -1,3 +1,5 @@
+import { demandsConsoleEnUS } from './demands-console.en-US';
+import { demandsPortalEnUS } from './demands-portal.en-US';
 import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
 
@@ -294,4 +296,6 @@ export const enUS: Record<MessageKey, string> = {
   'portal.noHousehold': 'No household on record',
   'portal.path': 'Part of',
   ...membersEnUS,
+  ...demandsConsoleEnUS,
+  ...demandsPortalEnUS,
 };

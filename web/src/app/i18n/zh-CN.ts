@@ -1,3 +1,5 @@
+import { demandsConsoleZhCN } from './demands-console.zh-CN';
+import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
@@ -294,6 +296,8 @@ export const zhCN = {
   'portal.noHousehold': '暂无住户信息',
   'portal.path': '所属',
   ...membersZhCN,
+  ...demandsConsoleZhCN,
+  ...demandsPortalZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,3 @@
+import type { App, AppContext } from '../../core/context.ts';
+
+export function demandImportRoutes(_app: App, _ctx: AppContext) {}

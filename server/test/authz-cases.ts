@@ -1,0 +1,25 @@
+/** Every module's authorization cases, for the matrix in server/core/authz-matrix.test.ts. */
+import type { Case } from './authz.ts';
+import { notificationsCases } from '../modules/notifications/authz-cases.ts';
+import { demandsCases } from '../modules/demands/authz-cases.ts';
+import { demandDeadlinesCases } from '../modules/demand-deadlines/authz-cases.ts';
+import { demandImportCases } from '../modules/demand-import/authz-cases.ts';
+import { demandStatsCases } from '../modules/demand-stats/authz-cases.ts';
+import { hotTopicsCases } from '../modules/hot-topics/authz-cases.ts';
+import { open311Cases } from '../modules/open311/authz-cases.ts';
+
+export const moduleCases: Record<string, Case> = {
+  ...notificationsCases,
+  ...demandsCases,
+  ...demandDeadlinesCases,
+  ...demandImportCases,
+  ...demandStatsCases,
+  ...hotTopicsCases,
+  ...open311Cases,
+};
+
+/**
+ * Routes open without a login, besides the platform's own (login, health, OpenAPI): each must
+ * guard itself (an Open311 `api_key`, an anonymised public list).
+ */
+export const modulePublicRoutes: string[] = [];

@@ -1,0 +1,3 @@
+/** Residents' demands: the console's texts. */
+export const demandsConsoleZhCN = {
+} as const;

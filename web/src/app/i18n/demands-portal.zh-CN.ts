@@ -1,0 +1,3 @@
+/** Residents' demands: the portal's texts. */
+export const demandsPortalZhCN = {
+} as const;
