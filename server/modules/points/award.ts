@@ -8,6 +8,9 @@ import { territory } from '../../db/schema/territory.ts';
 import { idsOfPath } from '../territory/rules.ts';
 import { capped, periodsOf } from './periods.ts';
 
+/** The advisory lock space of monthly caps (the two-key form, apart from the one-key locks). */
+const CAP_LOCK = 727_110;
+
 export type RuleCode = (typeof pointsRule.$inferSelect)['code'];
 
 export interface Award {
@@ -32,6 +35,9 @@ export async function awardPoints(tx: Db, who: Parameters<typeof audit>[1], a: A
   const now = new Date();
   const raw = Math.round(rule.points * (a.quantity ?? 1));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 8 * 3600_000);
+  // Under a cap, two awards for one member and rule must not both read the month's total before
+  // either adds to it: they queue on a lock of (member, rule) held until the transaction ends.
+  if (rule.monthlyCap !== null) await tx.execute(sql`select pg_advisory_xact_lock(${CAP_LOCK}, hashtext(${`${a.personId}:${a.ruleCode}`}))`);
   const [month] = rule.monthlyCap === null ? [{ sum: 0 }] : await tx
     .select({ sum: sql<number>`coalesce(sum(${pointsEntry.points}), 0)::int` })
     .from(pointsEntry)

@@ -63,6 +63,16 @@ describe('awarding', () => {
     expect(await balance(p.id)).toBe(205);
   });
 
+  it('holds the monthly cap when ten awards under one rule arrive at once', async () => {
+    const p = await member();
+    const results = await Promise.all(Array.from({ length: 10 }, () => award(p.id, 'service_hour', 3)));
+    expect(results.every(Boolean)).toBe(true);
+    const entries = await t.db.select().from(pointsEntry).where(eq(pointsEntry.personId, p.id));
+    expect(entries.reduce((sum, e) => sum + e.points, 0)).toBe(200);
+    expect(entries.filter((e) => e.points === 30)).toHaveLength(6);
+    expect(await balance(p.id)).toBe(200);
+  });
+
   it('changes a rule by a new version: past entries and balances stay as they were', async () => {
     const p = await member();
     await award(p.id, 'wish');
