@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { activitySignup } from '../../db/schema/members.ts';
+import { notification } from '../../db/schema/notifications.ts';
 import { makeNode, makePerson } from '../../demo/factories.ts';
 import { makeActivity, makeService, makeSignup } from '../../demo/member-factories.ts';
 import { type TestContext, as, createTestContext } from '../../test/harness.ts';
@@ -144,5 +145,70 @@ describe('activities', () => {
     const refused = await as(t.app, late.session).post(`/api/activities/${a.id}/signup`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('activity.notOpen');
+  });
+});
+
+describe('editing and calling off an activity', () => {
+  const noticesOf = (accountId: string, activityId: string) =>
+    t.db.select().from(notification).where(and(eq(notification.accountId, accountId), sql`${notification.params}->>'activityId' = ${activityId}`));
+
+  it('edits time, place and capacity, audits it, and tells the members signed up — not those who cancelled', async () => {
+    const staff = as(t.app, secretary.session);
+    const a = await makeActivity(t.db, f.a.community, { title: '助老理发', startsAt: hours(48), capacity: 5 });
+    await as(t.app, member.session).post(`/api/activities/${a.id}/signup`);
+    const p = await makePerson(t.db, t.pii, f.a.building, { isPartyMember: true });
+    const gone = await accountFor(t, 'party_member', f.a.community, 'gone-member', p.id);
+    await as(t.app, gone.session).post(`/api/activities/${a.id}/signup`);
+    await as(t.app, gone.session).delete(`/api/activities/${a.id}/signup`);
+
+    const res = await staff.patch(`/api/activities/${a.id}`, {
+      title: '助老理发（改期）', place: '党群服务站二楼', startsAt: hours(72).toISOString(), endsAt: hours(74).toISOString(), cancelDeadline: hours(70).toISOString(), capacity: 1,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ title: '助老理发（改期）', place: '党群服务站二楼', capacity: 1, signedUp: 1, state: 'published' });
+    const [told] = await noticesOf(member.accountId, a.id);
+    expect(told).toMatchObject({ kind: 'activity.changed', link: '/m/services' });
+    expect(told!.title).toContain('助老理发');
+    expect(told!.body).toContain('党群服务站二楼');
+    expect(await noticesOf(gone.accountId, a.id)).toHaveLength(0);
+    const [logged] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity.update'), eq(auditLog.targetId, a.id)));
+    expect(logged).toBeDefined();
+
+    const same = await staff.patch(`/api/activities/${a.id}`, { description: '请自带毛巾' });
+    expect(same.json().description).toBe('请自带毛巾');
+    expect(await noticesOf(member.accountId, a.id)).toHaveLength(1);
+  });
+
+  it('keeps times consistent and names the field', async () => {
+    const a = await makeActivity(t.db, f.a.community, { startsAt: hours(48) });
+    const res = await as(t.app, secretary.session).patch(`/api/activities/${a.id}`, { endsAt: hours(40).toISOString() });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('endsAt');
+  });
+
+  it('calls off once, telling each member signed up once, and refuses edits afterwards', async () => {
+    const staff = as(t.app, secretary.session);
+    const a = await makeActivity(t.db, f.a.community, { title: '主题党日', startsAt: hours(30) });
+    await as(t.app, member.session).post(`/api/activities/${a.id}/signup`);
+    const both = await Promise.all([staff.post(`/api/activities/${a.id}/cancel`), staff.post(`/api/activities/${a.id}/cancel`)]);
+    expect(both.map((r) => r.json().state)).toEqual(['cancelled', 'cancelled']);
+    const notices = await noticesOf(member.accountId, a.id);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: 'activity.cancelled' });
+    const cancels = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity.cancel'), eq(auditLog.targetId, a.id)));
+    expect(cancels).toHaveLength(1);
+
+    const edit = await staff.patch(`/api/activities/${a.id}`, { place: '别处' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().code).toBe('activity.notEditable');
+  });
+
+  it("answers 404 to another street's staff and 403 to a member", async () => {
+    const a = await makeActivity(t.db, f.a.community, { startsAt: hours(30) });
+    const other = await accountFor(t, 'community_secretary', f.b.community, 'secretary-b');
+    expect((await as(t.app, other.session).patch(`/api/activities/${a.id}`, { place: 'x' })).statusCode).toBe(404);
+    expect((await as(t.app, other.session).post(`/api/activities/${a.id}/cancel`)).statusCode).toBe(404);
+    expect((await as(t.app, member.session).patch(`/api/activities/${a.id}`, { place: 'x' })).statusCode).toBe(403);
+    expect((await as(t.app, secretary.session).get(`/api/activities/${a.id}`)).json().state).toBe('published');
   });
 });

@@ -5,6 +5,8 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { activity, activitySignup } from '../../../db/schema/members.ts';
 import { activityDetail, activityInReach } from '../queries.ts';
+import '../messages.ts';
+import { noticeChanged } from '../notices.ts';
 import { checkTimes } from './activity-times.ts';
 
 export interface ActivityPatch {
@@ -17,11 +19,15 @@ export interface ActivityPatch {
   cancelDeadline?: Date;
 }
 
-/** Edits an activity; its capacity never drops below the members already signed up. */
+/**
+ * Edits a published activity; its capacity never drops below the members already signed up, and
+ * those members are told of a new time, place or deadline.
+ */
 export async function updateActivity(ctx: AppContext, actor: Actor, id: string, patch: ActivityPatch) {
   await ctx.db.transaction(async (tx) => {
     await activityInReach(tx, actor, 'activity.manage', id);
     const [before] = await tx.select().from(activity).where(eq(activity.id, id)).for('update');
+    if (before!.state !== 'published') throw new DomainError('activity.notEditable', 409, { title: before!.title });
     const next = { ...before!, ...patch };
     checkTimes(next.startsAt, next.endsAt, next.cancelDeadline);
     if (patch.capacity !== undefined) {
@@ -31,6 +37,7 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
     }
     const [after] = await tx.update(activity).set(patch).where(eq(activity.id, id)).returning();
     const strip = ({ qrSecret: _s, ...rest }: typeof after & object) => rest;
+    await noticeChanged(tx, before!, after!);
     await audit(tx, actor, { action: 'activity.update', targetType: 'activity', targetId: id, territoryId: before!.territoryId, before: strip(before!), after: strip(after!) });
   });
   return activityDetail(ctx.db, actor, id);
