@@ -8,7 +8,7 @@ const sessions: Record<string, Session> = {};
 beforeAll(async () => {
   t = await createTestContext();
   await loadDemo(t);
-  for (const u of ['demo-member', 'demo-resident', 'demo-secretary']) sessions[u] = await login(t.app, u, DEMO_PASSWORD);
+  for (const u of ['demo-member', 'demo-resident', 'demo-secretary', 'demo-unit']) sessions[u] = await login(t.app, u, DEMO_PASSWORD);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -43,5 +43,15 @@ describe('the demo community 龙潭社区', () => {
     const month = new Date(new Date(past.startsAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
     const active = (await secretary.get(`/api/activities/active?month=${month}`)).json().items;
     expect(active.filter((m: { hours: number }) => m.hours === 2)).toHaveLength(3);
+  });
+
+  it("gives demo-unit its unit's party branch to register with the community", async () => {
+    const liaison = as(t.app, sessions['demo-unit']!);
+    const mine = (await liaison.get('/api/bodies?mine=true')).json().items as { id: string; kind: string; territoryId: string }[];
+    const branch = mine.find((b) => b.kind === 'party_branch');
+    expect(branch).toBeDefined();
+    const res = await liaison.post('/api/unit-registrations', { bodyId: branch!.id, territoryId: branch!.territoryId, commitments: '每月组织一次志愿服务' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().state).toBe('pending');
   });
 });

@@ -1,15 +1,28 @@
-import { eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { account } from '../db/schema/accounts.ts';
+import { body } from '../db/schema/bodies.ts';
 import { person } from '../db/schema/people.ts';
 import { territory } from '../db/schema/territory.ts';
 import { awardPoints } from '../modules/points/award.ts';
+import { makeBody, makeMember } from './factories.ts';
 import { makeActivity, makeService, makeSignup, makeWish } from './member-factories.ts';
 
 const LONGTAN = '310117001001';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const loader = { system: 'demo-loader' };
+
+/**
+ * The resident unit of 龙潭社区 gets its own party branch, with demo-unit's person as its liaison,
+ * so the liaison can register the branch with the street or the community (组织报到).
+ */
+async function unitPartyBranch(db: Db, community: typeof territory.$inferSelect, liaisonId: string | null | undefined) {
+  const [unit] = await db.select().from(body).where(and(eq(body.territoryId, community.id), eq(body.kind, 'resident_unit')));
+  if (!unit || !liaisonId) return;
+  const branch = await makeBody(db, community, 'party_branch', `中共${unit.name}支部委员会`);
+  await makeMember(db, branch.id, liaisonId, 'liaison');
+}
 
 /**
  * 龙潭社区's catalogue, activities and wishes: one activity under way now, so a visitor can show a
@@ -21,7 +34,8 @@ export async function loadActivitiesDemo(db: Db) {
   const people = await db.select({ id: person.id, territoryId: person.territoryId, isPartyMember: person.isPartyMember })
     .from(person).innerJoin(territory, eq(territory.id, person.territoryId)).where(like(territory.path, `${community.path}%`));
   const accounts = await db.select({ username: account.username, personId: account.personId }).from(account)
-    .where(inArray(account.username, ['demo-member', 'demo-resident']));
+    .where(inArray(account.username, ['demo-member', 'demo-resident', 'demo-unit']));
+  await unitPartyBranch(db, community, accounts.find((a) => a.username === 'demo-unit')?.personId);
   const demoMember = accounts.find((a) => a.username === 'demo-member')?.personId;
   const demoResident = people.find((p) => p.id === accounts.find((a) => a.username === 'demo-resident')?.personId);
   const members = people.filter((p) => p.isPartyMember && p.id !== demoMember);
