@@ -9,11 +9,15 @@ const OFFSET_MS = 8 * 3_600_000; // China has no daylight-saving time
 /** The calendar day (YYYY-MM-DD) an instant falls on in Shanghai. */
 export const dayOf = (at: Date) => new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
-/** The instant a Shanghai calendar day ends (23:59:59.999 local). */
-export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS + 86_400_000 - 1);
+/** The instant a Shanghai calendar day begins (00:00 local). */
+export const startOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS);
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+/** The instant a Shanghai calendar day ends (23:59:59.999 local). */
+export const endOfDay = (day: string) => new Date(startOfDay(day).getTime() + 86_400_000 - 1);
+
+/** The calendar day `n` days after (or before, when negative) a day. */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** Exceptions to Monday–Friday for a span of days: holidays on weekdays, weekend days worked (调休). */
 export type Exceptions = Map<string, 'holiday' | 'workday'>;
