@@ -180,6 +180,7 @@ const cases: Record<string, Case> = {
     inside: () => ({ method: 'GET', url: '/api/unit-registrations' }),
     outside: async (f) => ({ method: 'GET', url: '/api/unit-registrations', at: f.b.community, hides: [await pendingUnitRegistration(f.t, f.b, f.b.community)] }),
   },
+  'GET /api/unit-registrations/units': { inside: () => ({ method: 'GET', url: '/api/unit-registrations/units' }) },
   'POST /api/unit-registrations': both(async (s, f) => {
     await endUnitRegistrations(f.t, s.branch.id);
     return { method: 'POST', url: '/api/unit-registrations', payload: { bodyId: s.branch.id, territoryId: s.street.id, commitments: '提供场地' }, at: s.community };

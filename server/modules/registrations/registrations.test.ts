@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { activity, activitySignup, memberRegistration } from '../../db/schema/members.ts';
-import { makeAccount, makeBody, makeNode, makePerson } from '../../demo/factories.ts';
+import { makeAccount, makeBody, makeMember, makeNode, makePerson } from '../../demo/factories.ts';
 import { TEST_PASSWORD, type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets, sessionFor } from '../../test/two-streets.ts';
 import { ensureDefaultRules } from '../points/default-rules.ts';
@@ -162,6 +162,31 @@ describe('unit registration', () => {
     const list = (await api(liaison).get('/api/unit-registrations')).json();
     expect(list.items.map((i: { state: string }) => i.state).sort()).toEqual(['confirmed', 'returned']);
     expect((await api(streetA).get('/api/unit-registrations')).json().items).toEqual([]);
+  });
+});
+
+describe("the liaison's units", () => {
+  it('lists the party bodies in reach the liaison belongs to, each with its community and street, nearest first', async () => {
+    const unitNode = await makeNode(t.db, f.b.community, 'building', '某银行网点');
+    const branch = await makeBody(t.db, unitNode, 'party_branch', '某银行网点党支部');
+    const company = await makeBody(t.db, unitNode, 'resident_unit', '某银行网点');
+    const elsewhere = await makeBody(t.db, f.a.community, 'party_branch', '别处党支部');
+    const stranger = await makeBody(t.db, unitNode, 'party_group', '未参加的党小组');
+    const p = await makePerson(t.db, t.pii, unitNode, { name: '联络员' });
+    for (const b of [branch, company, elsewhere]) await makeMember(t.db, b.id, p.id, 'liaison');
+    const mine = await accountFor(t, 'unit_liaison', unitNode, 'liaison-bank', p.id);
+    const res = await api(mine).get('/api/unit-registrations/units');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([{
+      body: { id: branch.id, name: '某银行网点党支部', kind: 'party_branch' },
+      targets: [
+        { id: f.b.community.id, name: f.b.community.name, kind: f.b.community.kind },
+        { id: f.b.street.id, name: f.b.street.name, kind: f.b.street.kind },
+      ],
+    }]);
+    expect(res.json().items.map((i: { body: { id: string } }) => i.body.id)).not.toContain(stranger.id);
+    expect((await api(liaison).get('/api/unit-registrations/units')).json().items).toEqual([]);
+    expect((await api(secretaryB).get('/api/unit-registrations/units')).statusCode).toBe(403);
   });
 });
 

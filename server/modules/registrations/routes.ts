@@ -11,6 +11,7 @@ import { registrationsPolicy as P } from './policy.ts';
 import { presentRegistration, presentUnitRegistration, registrationOut, unitRegistrationOut } from './presenters.ts';
 import { listRegistrations, listUnitRegistrations, myRegistrations, rosterRows, workplaceOrgs } from './queries.ts';
 import { registrationStats } from './stats.ts';
+import { unitTargets } from './unit-targets.ts';
 import { rosterWorkbook, workplaceWorkbook } from './workbooks.ts';
 import { workplaceRecords } from './workplace.ts';
 import { audit } from '../../core/audit.ts';
@@ -118,6 +119,14 @@ export function registrationsRoutes(app: App, ctx: AppContext) {
       querystring: z.object({ territoryId: z.uuid().optional(), state: states.optional(), ...paging }), response: { 200: paged(unitRegistrationOut) },
     },
   }, async (req) => listUnitRegistrations(ctx.db, actorOf(req), req.query));
+
+  app.get('/api/unit-registrations/units', {
+    config: { permission: P['unit-registration.submit'] },
+    schema: {
+      tags, summary: 'The party organisations I register for as liaison, each with the street and community it may register with',
+      response: { 200: z.object({ items: z.array(z.object({ body: ref.extend({ kind: z.string() }), targets: z.array(ref.extend({ kind: z.string() })) })) }) },
+    },
+  }, async (req) => ({ items: await unitTargets(ctx.db, actorOf(req)) }));
 
   app.post('/api/unit-registrations', {
     config: { permission: P['unit-registration.submit'] },

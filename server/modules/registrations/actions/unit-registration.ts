@@ -6,8 +6,8 @@ import { type Actor, authorizeAt, canAt } from '../../../core/policy.ts';
 import { unitRegistration } from '../../../db/schema/members.ts';
 import { territory } from '../../../db/schema/territory.ts';
 import { bodyWithPath, unitRegistrationById } from '../queries.ts';
+import { UNIT_TARGET_KINDS } from '../unit-targets.ts';
 
-const targetKinds = ['subdistrict', 'town', 'zone', 'neighborhood', 'village'];
 
 /** 组织报到: a resident unit's party organisation registers with its street or community, saying what it offers. */
 export async function registerUnit(ctx: AppContext, actor: Actor, input: { bodyId: string; territoryId: string; commitments: string }) {
@@ -16,7 +16,7 @@ export async function registerUnit(ctx: AppContext, actor: Actor, input: { bodyI
     authorizeAt(actor, 'unit-registration.submit', b.path);
     if (!b.kind.startsWith('party_')) throw invalid('bodyId', 'registration.notPartyBody');
     const [node] = await tx.select().from(territory).where(eq(territory.id, input.territoryId));
-    if (!node || node.retired || !targetKinds.includes(node.kind)) throw invalid('territoryId', 'registration.notStreetOrCommunity');
+    if (!node || node.retired || !(UNIT_TARGET_KINDS as readonly string[]).includes(node.kind)) throw invalid('territoryId', 'registration.notStreetOrCommunity');
     const [created] = await tx.insert(unitRegistration).values(input).onConflictDoNothing().returning();
     if (!created) throw new DomainError('registration.alreadyLive', 409);
     await audit(tx, actor, { action: 'unitRegistration.submit', targetType: 'unit_registration', targetId: created.id, territoryId: node.id, after: created });
