@@ -115,6 +115,17 @@ describe('corrections', () => {
     expect(ofReversal.json().code).toBe('points.cannotReverseReversal');
     const ledger = (await api(secretaryA).get(`/api/points/entries?personId=${p.id}`)).json();
     expect(ledger.items.map((i: { points: number; reversedBy: number | null }) => [i.points, i.reversedBy])).toEqual([[-5, null], [5, res.json().id]]);
+    expect(ledger.sum).toBe(0);
+  });
+
+  it("sums a member's ledger across pages: their balance", async () => {
+    const p = await member();
+    await award(p.id, 'activity');
+    await award(p.id, 'wish');
+    const page = (await api(secretaryA).get(`/api/points/entries?personId=${p.id}&pageSize=1`)).json();
+    expect(page.items).toHaveLength(1);
+    expect(page.total).toBe(2);
+    expect(page.sum).toBe(await balance(p.id));
   });
 });
 

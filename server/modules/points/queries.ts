@@ -121,8 +121,9 @@ async function entries(db: Db, where: ReturnType<typeof and>, page: number, page
     .innerJoin(territory, eq(territory.id, pointsEntry.communityId))
     .leftJoin(reversal, eq(reversal.reversesId, pointsEntry.id));
   const rows = await base.where(where).orderBy(desc(pointsEntry.createdAt), desc(pointsEntry.id)).limit(pageSize).offset((page - 1) * pageSize);
-  const [t] = await db.select({ n: count() }).from(pointsEntry).innerJoin(territory, eq(territory.id, pointsEntry.communityId)).where(where);
-  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: Number(t!.n), page, pageSize };
+  const [t] = await db.select({ n: count(), sum: sql<number>`coalesce(sum(${pointsEntry.points}), 0)::int` })
+    .from(pointsEntry).innerJoin(territory, eq(territory.id, pointsEntry.communityId)).where(where);
+  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: Number(t!.n), sum: Number(t!.sum), page, pageSize };
 }
 
 export const myHistory = (db: Db, personId: string, page: number, pageSize: number) =>

@@ -66,7 +66,7 @@ export function pointsRoutes(app: App, ctx: AppContext) {
     config: { permission: P['points.ledger'] },
     schema: {
       tags, summary: 'Ledger entries of communities in my territory, newest first', querystring: z.object({ personId: z.uuid().optional(), ...paging }),
-      response: { 200: paged(entryOut.extend({ personId: z.string(), personName: z.string() })) },
+      response: { 200: paged(entryOut.extend({ personId: z.string(), personName: z.string() })).extend({ sum: z.number() }) },
     },
   }, async (req) => ledger(ctx.db, actorOf(req), req.query));
 
