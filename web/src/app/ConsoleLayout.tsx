@@ -6,6 +6,7 @@ import {
   MenuOutlined, MobileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
+import { DEMAND_ENTRIES } from '../modules/demands/console/menu';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useSession } from './auth';
 import { useI18n, type MessageKey } from './i18n';
@@ -29,6 +30,7 @@ const ENTRIES: Entry[] = [
   { key: '/console/import', label: 'nav.import', icon: <CloudUploadOutlined />, any: ['person.import', 'territory.import'] },
   { key: '/console/accounts', label: 'nav.accounts', icon: <UsergroupAddOutlined />, any: ['account.manage'] },
   { key: '/console/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
+  ...DEMAND_ENTRIES,
   ...MEMBER_ENTRIES,
   { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },
   { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined /> },

@@ -22,6 +22,7 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SystemPage = lazy(() => import('../modules/system/SystemPage'));
 const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
 import * as Members from '../modules/members/console';
+import * as Demands from '../modules/demands/console';
 
 /** Signed-in only; an account that must change its password sees nothing else. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -106,6 +107,12 @@ export function AppRoutes() {
           <Route path="member-rates" element={<Allow any={['registration.stats']}><Members.RatesPage /></Allow>} />
           <Route path="points" element={<Allow any={['points.read']}><Members.PointsPage /></Allow>} />
           <Route path="workplace" element={<Allow any={['registration.workplace']}><Members.WorkplacePage /></Allow>} />
+          <Route path="demands" element={<Allow any={['demand.read']}><Demands.DemandsPage /></Allow>} />
+          <Route path="demands/new" element={<Allow any={['demand.report']}><Demands.NewDemandPage /></Allow>} />
+          <Route path="demands/import" element={<Allow any={['demand.import']}><Demands.DemandImportPage /></Allow>} />
+          <Route path="demands/:id" element={<Allow any={['demand.read']}><Demands.DemandPage /></Allow>} />
+          <Route path="demand-stats" element={<Allow any={['demand.stats']}><Demands.DemandStatsPage /></Allow>} />
+          <Route path="demand-settings" element={<Allow any={['demand.configure']}><Demands.DemandSettingsPage /></Allow>} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -1,0 +1,41 @@
+import { Empty, Timeline } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { fmtTime } from '../shared/format';
+import type { DemandStep } from '../shared/types';
+
+const COLORS: Record<string, string> = { reject: 'red', whistle: 'red', escalate: 'red', resolve: 'green', close: 'green', rate: 'green', note: 'gray', remind: 'gray' };
+
+/** Every step of the demand, oldest first: what was done, by whom, when, and what they wrote. */
+export function DemandTimeline({ steps }: { steps: DemandStep[] }) {
+  const { t, tx } = useI18n();
+  if (!steps.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const detail = (s: DemandStep) => {
+    const d = s.data ?? {};
+    const parts: string[] = [];
+    if (typeof d.bodyName === 'string') parts.push(t('dc.step.to', { name: d.bodyName }));
+    if (typeof d.level === 'string') parts.push(tx('demand.level', d.level));
+    if (typeof d.intoNo === 'string') parts.push(t('dc.step.into', { no: d.intoNo }));
+    if (typeof d.rating === 'string') parts.push(tx('demand.rating', d.rating));
+    return parts.join(' · ');
+  };
+  return (
+    <Timeline
+      data-testid="demand-timeline"
+      items={steps.map((s) => ({
+        key: s.id,
+        color: COLORS[s.action] ?? 'blue',
+        content: (
+          <div data-testid={`demand-step-${s.action}`}>
+            <div>
+              <strong>{tx('demand.step', s.action)}</strong>
+              {s.toState && s.toState !== s.fromState && <span style={{ color: '#888' }}> → {tx('demand.state', s.toState)}</span>}
+            </div>
+            <div style={{ color: '#888', fontSize: 12 }}>{s.actorName} · {fmtTime(s.at)}</div>
+            {detail(s) && <div style={{ fontSize: 13 }}>{detail(s)}</div>}
+            {s.note && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', background: s.action === 'note' ? '#fafafa' : undefined }}>{s.note}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
