@@ -9,6 +9,8 @@ import { ErrorState, Loading } from '../../app/ui/States';
 import type { BodyRow } from '../../app/types';
 import { usePortalData, type PortalData } from './usePortalData';
 import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, ServicesTab, WishesTab } from '../members/portal';
+import { demandTabs, DemandRoutes, portalLink, ReportEntry, type PortalPlace } from '../demands/portal';
+import { NotificationBell } from '../notifications';
 import './portal.css';
 
 function BodiesList({ bodies }: { bodies: BodyRow[] }) {
@@ -69,9 +71,10 @@ function MyInfo({ data }: { data: PortalData }) {
 
 function HomeTab({ data }: { data: PortalData }) {
   const { t } = useI18n();
-  const { hasRole } = useAuth();
+  const { hasRole, can } = useAuth();
   return (
     <>
+      {can('demand.report') && <ReportEntry testId="home-demand-entry" />}
       {hasRole('party_member') && <MemberHomeCards />}
       <Household data={data} />
       <MyInfo data={data} />
@@ -114,6 +117,7 @@ function MeTab({ data }: { data: PortalData }) {
   return (
     <>
       <MyInfo data={data} />
+      {hasRole('party_member') && can('demand.report') && <ReportEntry testId="me-demand-entry" />}
       <Card size="small" className="gz-m-card">
         <div className="gz-m-row"><span>{t('app.language')}</span><LangSwitch compact /></div>
         {hasRole('party_member') && (
@@ -144,10 +148,17 @@ const ME = { path: '/m/me', label: 'portal.tab.me', icon: <UserOutlined />, id: 
 
 /** At most five tabs fit a phone: a party member's community page stays one tap away on the home tab. */
 function useTabs() {
-  const { hasRole } = useAuth();
+  const { hasRole, can } = useAuth();
   const member = hasRole('party_member');
   const resident = hasRole('resident');
-  return [HOME, ...memberTabs({ member, resident }), ...(member ? [] : [COMMUNITY]), ME];
+  return [HOME, ...memberTabs({ member, resident }), ...demandTabs({ member, reporter: can('demand.report') }), ...(member ? [] : [COMMUNITY]), ME];
+}
+
+/** Where the resident lives, as the demand screens need it. */
+function placeOf(data: PortalData): PortalPlace {
+  const h = data.person?.household;
+  const home = h ? [h.address, h.address?.includes(h.room) ? null : h.room].filter(Boolean).join(' ') : null;
+  return { community: data.community ? { id: data.community.id, name: data.community.name } : null, home: home || null };
 }
 
 /** The resident and party-member portal, laid out for a phone first. */
@@ -157,10 +168,14 @@ export default function PortalPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const tabs = useTabs();
+  const { can } = useAuth();
 
   return (
     <div className="gz-m">
       <header className="gz-m-header">
+        <div className="gz-m-header-bell">
+          <NotificationBell tone="light" route={can('demand.handle') ? undefined : portalLink} />
+        </div>
         <div className="gz-m-header-sub">{t('portal.title')}</div>
         <div className="gz-m-header-title" data-testid="portal-community-name">
           {data.community?.name ?? data.grant?.territoryName ?? t('app.name')}
@@ -183,6 +198,7 @@ export default function PortalPage() {
             <Route path="points" element={<Suspense fallback={<Loading />}><PointsTab /></Suspense>} />
             <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
             <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
+            <Route path="demands/*" element={<Suspense fallback={<Loading />}><DemandRoutes {...placeOf(data)} /></Suspense>} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         )}
