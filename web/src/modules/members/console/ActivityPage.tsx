@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { App, Button, Card, Descriptions, Space, Table } from 'antd';
-import { QrcodeOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
@@ -11,8 +12,9 @@ import type { Items } from '../../../app/types';
 import { fmtSpan, fmtTime } from '../shared/periods';
 import { ActivityStateTag, KindTag, SignupTag } from '../shared/SignupTag';
 import type { Activity, StaffSignup } from '../shared/types';
+import { ActivityEditForm } from './ActivityEditForm';
 
-/** One activity for its organisers: details, sign-ups, check-in/out by hand, and the venue QR code. */
+/** One activity for its organisers: details, editing and calling off, sign-ups, check-in/out by hand, and the venue QR code. */
 export default function ActivityPage() {
   const { id } = useParams();
   const { t, tx } = useI18n();
@@ -23,6 +25,7 @@ export default function ActivityPage() {
   const activity = useFetch<Activity>(`/api/activities/${id}`);
   const manage = can('activity.manage');
   const signups = useFetch<Items<StaffSignup>>(manage ? `/api/activities/${id}/signups` : null);
+  const [editing, setEditing] = useState(false);
 
   if (activity.error) return <ErrorState error={activity.error} onRetry={activity.reload} />;
   if (!activity.data) return <Loading />;
@@ -42,14 +45,15 @@ export default function ActivityPage() {
   const cancel = () =>
     modal.confirm({
       title: t('activity.cancel'),
-      content: t('activity.cancelConfirm', { title: a.title }),
+      content: a.signedUp > 0 ? t('activity.cancelConfirmNotify', { title: a.title, count: a.signedUp }) : t('activity.cancelConfirm', { title: a.title }),
       okButtonProps: { danger: true, 'data-testid': 'activity-cancel-confirm' },
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           await api(`/api/activities/${a.id}/cancel`, { method: 'POST' });
-          notify.success();
+          notify.success(t('activity.cancelled'));
           activity.reload();
+          signups.reload();
         } catch (err) {
           notify.error(err);
         }
@@ -61,26 +65,28 @@ export default function ActivityPage() {
   return (
     <div>
       <h1 className="gz-page-title">
-        <span data-testid="activity-title">{a.title}</span> <KindTag kind={a.kind} /> <ActivityStateTag activity={a} />
+        <span data-testid="activity-title">{a.title}</span> <KindTag kind={a.kind} /> <span data-testid="activity-state"><ActivityStateTag activity={a} /></span>
       </h1>
       <Card style={{ marginBottom: 16 }}
         extra={manage && live && (
           <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="activity-edit">{t('activity.edit')}</Button>
             <Button type="primary" icon={<QrcodeOutlined />} onClick={() => navigate(`/venue/${a.id}`)} data-testid="activity-venue-qr">{t('activity.venueQr')}</Button>
             <Button danger icon={<StopOutlined />} onClick={cancel} data-testid="activity-cancel">{t('activity.cancel')}</Button>
           </Space>
         )}>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }} data-testid="activity-details">
-          <Descriptions.Item label={t('activity.time')}>{fmtSpan(a.startsAt, a.endsAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('activity.place')}>{a.place}</Descriptions.Item>
+          <Descriptions.Item label={t('activity.time')}><span data-testid="activity-time">{fmtSpan(a.startsAt, a.endsAt)}</span></Descriptions.Item>
+          <Descriptions.Item label={t('activity.place')}><span data-testid="activity-place">{a.place}</span></Descriptions.Item>
           <Descriptions.Item label={t('activity.community')}>{a.territoryName}</Descriptions.Item>
           <Descriptions.Item label={t('activity.signups')}><span data-testid="activity-seats">{a.signedUp}/{a.capacity}</span></Descriptions.Item>
-          <Descriptions.Item label={t('activity.cancelDeadline')}>{fmtTime(a.cancelDeadline)}</Descriptions.Item>
+          <Descriptions.Item label={t('activity.cancelDeadline')}><span data-testid="activity-deadline">{fmtTime(a.cancelDeadline)}</span></Descriptions.Item>
           <Descriptions.Item label={t('activity.pointsRule')}>{tx('points.rule', a.pointsRule)}</Descriptions.Item>
           {a.serviceTitle && <Descriptions.Item label={t('activity.service')}>{a.serviceTitle}</Descriptions.Item>}
           {a.description && <Descriptions.Item label={t('activity.description')} span={2}>{a.description}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      {manage && live && <ActivityEditForm activity={a} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); activity.reload(); }} />}
       {manage && (
         <Card title={t('activity.signupList', { count: liveRows.length })}>
           {signups.error ? <ErrorState error={signups.error} onRetry={signups.reload} /> : (

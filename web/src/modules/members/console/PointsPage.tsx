@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { Card, Empty, Segmented, Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { TerritorySelect } from '../../territory/TerritorySelect';
 import { useGrantNodes } from '../shared/grantNodes';
 import { currentPeriod, PERIOD_KINDS, type PeriodKind } from '../shared/periods';
 import { CommendationsPanel } from './CommendationsPanel';
+import { LedgerPanel } from './LedgerPanel';
 import { RankingsTable } from './RankingsTable';
 import { RulesPanel } from './RulesPanel';
 import './members-console.css';
 
-/** 积分与表彰: rankings of a community, street or district by period, commendations, the rules. */
+/** 积分与表彰: rankings of a community, street or district by period, commendations, the ledger, the rules. */
 export default function PointsPage() {
   const { t } = useI18n();
   const nodes = useGrantNodes();
@@ -18,6 +20,10 @@ export default function PointsPage() {
   const [kind, setKind] = useState<PeriodKind>('year');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') || 'rankings';
+  const { can } = useAuth();
+  const ledger = can('points.ledger');
+  const personId = params.get('personId') ?? undefined;
+  const openLedger = (id: string | undefined) => setParams(id ? { tab: 'ledger', personId: id } : { tab: 'ledger' });
 
   const picker = (
     <TerritorySelect value={territoryId} onChange={(id) => id && setTerritoryId(id)} initial={nodes} allowClear={false} testId="points-territory" style={{ width: 300 }} />
@@ -33,7 +39,7 @@ export default function PointsPage() {
             <Segmented<PeriodKind> value={kind} onChange={setKind} data-testid="points-period"
               options={PERIOD_KINDS.map((k) => ({ value: k, label: <span data-testid={`points-period-${k}`}>{t(`points.period.${k}`)}</span> }))} />
           </div>
-          {territoryId ? <RankingsTable territoryId={territoryId} period={currentPeriod(kind)} /> : <Empty description={t('territory.pick')} />}
+          {territoryId ? <RankingsTable territoryId={territoryId} period={currentPeriod(kind)} onPick={ledger ? openLedger : undefined} /> : <Empty description={t('territory.pick')} />}
         </>
       ),
     },
@@ -47,6 +53,7 @@ export default function PointsPage() {
         </>
       ),
     },
+    ...(ledger ? [{ key: 'ledger', label: <span data-testid="points-tab-ledger">{t('points.tab.ledger')}</span>, children: <LedgerPanel personId={personId} onPick={openLedger} /> }] : []),
     { key: 'rules', label: <span data-testid="points-tab-rules">{t('points.tab.rules')}</span>, children: <RulesPanel /> },
   ];
   return (

@@ -5,8 +5,8 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import type { RankRow, Rankings } from '../shared/types';
 
-/** A leaderboard of a community, street or district for one period; ties share a rank. */
-export function RankingsTable({ territoryId, period }: { territoryId: string; period: string }) {
+/** A leaderboard of a community, street or district for one period; ties share a rank. A name opens the member's ledger when `onPick` is given. */
+export function RankingsTable({ territoryId, period, onPick }: { territoryId: string; period: string; onPick?: (personId: string) => void }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [territoryId, period]);
@@ -25,7 +25,10 @@ export function RankingsTable({ territoryId, period }: { territoryId: string; pe
       onRow={(r) => ({ 'data-testid': `ranking-row-${r.personId}` } as React.HTMLAttributes<HTMLElement>)}
       columns={[
         { title: t('points.rank'), dataIndex: 'rank', width: 70, align: 'right' },
-        { title: t('people.col.name'), dataIndex: 'name', width: 120 },
+        {
+          title: t('people.col.name'), dataIndex: 'name', width: 120,
+          render: (n: string, r) => (onPick ? <a onClick={() => onPick(r.personId)} data-testid={`ranking-ledger-${r.personId}`}>{n}</a> : n),
+        },
         { title: t('activity.community'), key: 'community', ellipsis: true, render: (_: unknown, r) => r.community.name },
         { title: t('points.points'), dataIndex: 'points', width: 90, align: 'right' },
       ]}
