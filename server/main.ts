@@ -8,6 +8,7 @@ import type { AppContext } from './core/context.ts';
 import { generatePassword, hashPassword } from './core/password.ts';
 import { purgeExpiredSessions } from './core/session.ts';
 import { expireStaleClaims } from './modules/wishes/expire-claims.ts';
+import { runDeadlineJobs } from './modules/demand-deadlines/jobs.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { account, grant } from './db/schema/accounts.ts';
@@ -57,6 +58,8 @@ if (config.demo) {
 // Wishes whose claim ran out go back to open; safe with several instances (one conditional UPDATE).
 setInterval(() => expireStaleClaims(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'wish claim expiry failed')), 60_000).unref();
 setInterval(() => purgeExpiredSessions(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'session purge failed')), 15 * 60_000).unref();
+// Demands about to fall due are reminded, overdue ones go one level up; each exactly once across instances.
+setInterval(() => runDeadlineJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'demand deadline jobs failed')), 60_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -1,4 +1,4 @@
-import type { DemandLevel, DemandState } from '../../db/schema/demands.ts';
+import type { DemandLevel } from '../../db/schema/demands.ts';
 import { type Exceptions, addDays, addWorkingDaysWith, dayOf, isWorkingDay, startOfDay } from '../demands/calendar.ts';
 
 /** Working days the community has to accept (or reject) a submitted demand before it counts as overdue. */
@@ -8,9 +8,6 @@ export const ACCEPT_DAYS = 1;
 export function nextLevel(level: DemandLevel): DemandLevel {
   return level === 'community' ? 'street' : 'district';
 }
-
-/** States in which a demand may still be escalated, by the timer or a whistle. */
-export const ESCALATABLE: readonly DemandState[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
 
 /**
  * The end of the reminder window: a demand due before this instant is due within `remindDays`
