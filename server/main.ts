@@ -8,6 +8,7 @@ import type { AppContext } from './core/context.ts';
 import { generatePassword, hashPassword } from './core/password.ts';
 import { purgeExpiredSessions } from './core/session.ts';
 import { expireStaleClaims } from './modules/wishes/expire-claims.ts';
+import { detectHotTopics } from './modules/hot-topics/detect.ts';
 import { runDeadlineJobs } from './modules/demand-deadlines/jobs.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
@@ -58,6 +59,8 @@ if (config.demo) {
 // Wishes whose claim ran out go back to open; safe with several instances (one conditional UPDATE).
 setInterval(() => expireStaleClaims(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'wish claim expiry failed')), 60_000).unref();
 setInterval(() => purgeExpiredSessions(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'session purge failed')), 15 * 60_000).unref();
+// Hot topics are recounted every 10 minutes; one instance computes (advisory try-lock), the others skip the round.
+setInterval(() => detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'hot-topic detection failed')), 10 * 60_000).unref();
 // Demands about to fall due are reminded, overdue ones go one level up; each exactly once across instances.
 setInterval(() => runDeadlineJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'demand deadline jobs failed')), 60_000).unref();
 

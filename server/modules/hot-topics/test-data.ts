@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { termsOf } from '../../core/text.ts';
 import type { Db } from '../../db/client.ts';
-import { demand, demandCategory } from '../../db/schema/demands.ts';
+import { demand, demandCategory, hotTopic } from '../../db/schema/demands.ts';
 import type { Node } from '../../demo/factories.ts';
 import { ensureDefaultCategories } from '../demands/default-categories.ts';
 import { idsOfPath } from '../territory/rules.ts';
@@ -48,3 +48,12 @@ export function spread(now: Date, n: number, fromDaysAgo: number, toDaysAgo: num
 }
 
 export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+
+/** An open warning at a node, as a detector run would have left it. */
+export async function makeHotTopic(db: Db, node: Node, o: { term?: string; demandIds?: string[] } = {}) {
+  const [h] = await db.insert(hotTopic).values({
+    districtId: idsOfPath(node.path)[0]!, territoryId: node.id, term: o.term ?? `电梯${++serial}`, windowDays: 7,
+    count: 12, baseline: 1.5, score: 6.07, demandIds: o.demandIds ?? [],
+  }).returning();
+  return h!;
+}
