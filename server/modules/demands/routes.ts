@@ -23,7 +23,8 @@ const tags = ['demands'];
 const idParams = z.object({ id: z.uuid() });
 const boolString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const note = z.string().trim().max(2000);
-const optionalNote = z.object({ note: note.optional() }).optional();
+/** A body that may be left out entirely (a bare POST). */
+const optionalNote = z.preprocess((v) => v ?? {}, z.object({ note: note.optional() }));
 const detail = { 200: demandDetailOut };
 
 export function demandsRoutes(app: App, ctx: AppContext) {
@@ -97,7 +98,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
   app.post('/api/demands/:id/accept', {
     config: { permission: P['demand.handle'] },
     schema: { tags, summary: 'Accept a submitted demand: its deadline starts (the category\'s working days)', params: idParams, body: optionalNote, response: detail },
-  }, async (req) => show(req, await acceptDemand(ctx, actorOf(req), req.params.id, req.body?.note)));
+  }, async (req) => show(req, await acceptDemand(ctx, actorOf(req), req.params.id, req.body.note)));
 
   app.post('/api/demands/:id/reject', {
     config: { permission: P['demand.handle'] },
@@ -125,7 +126,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
   app.post('/api/demands/:id/start', {
     config: { permission: P['demand.handle'] },
     schema: { tags, summary: 'Mark work on the demand as begun', params: idParams, body: optionalNote, response: detail },
-  }, async (req) => show(req, await startDemand(ctx, actorOf(req), req.params.id, req.body?.note)));
+  }, async (req) => show(req, await startDemand(ctx, actorOf(req), req.params.id, req.body.note)));
 
   app.post('/api/demands/:id/resolve', {
     config: { permission: P['demand.handle'] },
@@ -143,7 +144,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
   app.post('/api/demands/:id/close', {
     config: { permission: P['demand.handle'] },
     schema: { tags, summary: 'Close a resolved demand its reporter left unrated for 7 days', params: idParams, body: optionalNote, response: detail },
-  }, async (req) => show(req, await closeDemand(ctx, actorOf(req), req.params.id, req.body?.note)));
+  }, async (req) => show(req, await closeDemand(ctx, actorOf(req), req.params.id, req.body.note)));
 
   app.post('/api/demands/:id/notes', {
     config: { permission: P['demand.handle'] },
