@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Role } from '../db/schema/accounts.ts';
 import { person } from '../db/schema/people.ts';
 import { territory } from '../db/schema/territory.ts';
+import { ensureDemoOpen311Key } from '../modules/open311/demo-key.ts';
 import { ensureDefaultRules } from '../modules/points/default-rules.ts';
 import { importTerritories } from '../modules/territory/actions/import-territories.ts';
 import { loadActivitiesDemo } from './activities-demo.ts';
@@ -60,6 +61,7 @@ async function populate(db: Db, ctx: AppContext) {
   const [district] = await db.select().from(territory).where(eq(territory.code, '310117'));
   await makeBody(db, district!, 'party_committee', '中共上海市松江区委员会');
   await ensureDefaultRules(db, district!.id);
+  await ensureDemoOpen311Key(db);
   const streets = await db.select().from(territory).where(eq(territory.parentId, district!.id));
   for (const s of streets) {
     await makeBody(db, s, s.kind === 'town' ? 'party_committee' : 'party_working_committee', `中共${s.name}${s.kind === 'town' ? '委员会' : '工作委员会'}`);
