@@ -1,11 +1,14 @@
-import { Checkbox, Input, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Checkbox, Input, Segmented, Select } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { useIsMobile } from '../../../app/useIsMobile';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import type { Items } from '../../../app/types';
 import { TerritorySelect } from '../../territory/TerritorySelect';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { CHANNELS, DEMAND_LEVELS, DEMAND_STATES, type DemandCategory } from '../shared/types';
-import type { FilterKey, QuickTab } from './useDemandFilters';
+import { WORKING_STATES, type FilterKey, type QuickTab } from './useDemandFilters';
 
 interface Props {
   tab: QuickTab;
@@ -18,18 +21,40 @@ export function DemandFilters({ tab, filters, update }: Props) {
   const { t, tx } = useI18n();
   const nodes = useGrantNodes();
   const categories = useFetch<Items<DemandCategory>>('/api/demand-categories');
+  const isMobile = useIsMobile();
+  const narrowing = ['categoryId', 'territoryId', 'level', 'channel', 'overdue'].filter((k) => filters[k as FilterKey]).length;
+  const [more, setMore] = useState(narrowing > 0);
   const wide = { width: 150 };
+  const search = (
+    <Input.Search
+      allowClear
+      defaultValue={filters.q}
+      placeholder={t('dc.searchPlaceholder')}
+      onSearch={(q) => update({ q: q.trim() || undefined })}
+      style={{ width: isMobile ? undefined : 240, flex: isMobile ? 1 : undefined }}
+      data-testid="demand-search"
+    />
+  );
+  // On a phone the list matters more than the filters: only the words and the sub-tabs show until asked.
   return (
     <div className="gz-toolbar" data-testid="demand-filters">
-      <Input.Search
-        allowClear
-        defaultValue={filters.q}
-        placeholder={t('dc.searchPlaceholder')}
-        onSearch={(q) => update({ q: q.trim() || undefined })}
-        style={{ width: 240 }}
-        data-testid="demand-search"
-      />
-      {(tab === 'all' || tab === 'working') && (
+      {isMobile ? (
+        <div style={{ display: 'flex', gap: 8, width: '100%' }}>
+          {search}
+          <Button icon={<FilterOutlined />} type={narrowing ? 'primary' : 'default'} ghost={!!narrowing} onClick={() => setMore(!more)} data-testid="demand-filter-more" aria-label={t('dc.filters')}>
+            {narrowing || null}
+          </Button>
+        </div>
+      ) : search}
+      {tab === 'working' && (
+        <Segmented
+          value={WORKING_STATES.find((w) => w === filters.state) ?? WORKING_STATES[0]}
+          onChange={(state) => update({ state })}
+          data-testid="demand-filter-working"
+          options={WORKING_STATES.map((s) => ({ value: s, label: <span data-testid={`demand-working-${s}`}>{tx('demand.state', s)}</span> }))}
+        />
+      )}
+      {tab === 'all' && (
         <Select
           allowClear
           placeholder={t('dc.state')}
@@ -37,9 +62,10 @@ export function DemandFilters({ tab, filters, update }: Props) {
           onChange={(state) => update({ state })}
           style={wide}
           data-testid="demand-filter-state"
-          options={DEMAND_STATES.filter((s) => tab === 'all' || ['accepted', 'assigned', 'in_progress'].includes(s)).map((s) => ({ value: s, label: tx('demand.state', s) }))}
+          options={DEMAND_STATES.map((s) => ({ value: s, label: tx('demand.state', s) }))}
         />
       )}
+      {(!isMobile || more) && <>
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -83,6 +109,7 @@ export function DemandFilters({ tab, filters, update }: Props) {
           {t('dc.overdueOnly')}
         </Checkbox>
       )}
+      </>}
     </div>
   );
 }

@@ -58,7 +58,7 @@ function Facts({ d }: { d: DemandDetail }) {
     d.resolvedAt && { key: 'resolved', label: t('dc.resolvedAt'), children: fmtTime(d.resolvedAt) },
     d.closedAt && { key: 'closed', label: t('dc.closedAt'), children: fmtTime(d.closedAt) },
   ].filter((x): x is Exclude<typeof x, '' | null> => !!x);
-  return <Descriptions className="dc-desc" column={isMobile ? 1 : 2} size="small" bordered={!isMobile} items={items} data-testid="demand-facts" />;
+  return <Descriptions className="dc-desc" column={isMobile ? 1 : 2} size="small" bordered={!isMobile} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="demand-facts" />;
 }
 
 /** One demand: everything about it, its photos, its steps, and the buttons for exactly what the caller may do now. */
@@ -123,7 +123,9 @@ export default function DemandPage() {
         <Space orientation="vertical" size={16} style={{ width: '100%', minWidth: 0 }}>
           <Card size="small">
             <Facts d={demand} />
-            <div style={{ marginTop: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="demand-description">{demand.description}</div>
+            {demand.description !== demand.title && (
+              <div style={{ marginTop: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="demand-description">{demand.description}</div>
+            )}
             <div style={{ marginTop: 12 }}><Photos demand={demand} /></div>
           </Card>
           {(demand.links.length > 0 || demand.duplicates.length > 0) && (

@@ -13,7 +13,9 @@ export function DemandTimeline({ steps }: { steps: DemandStep[] }) {
     const d = s.data ?? {};
     const parts: string[] = [];
     if (typeof d.bodyName === 'string') parts.push(t('dc.step.to', { name: d.bodyName }));
-    if (typeof d.level === 'string') parts.push(tx('demand.level', d.level));
+    if (typeof d.toLevel === 'string') parts.push(t('dc.step.toLevel', { level: tx('demand.level', d.toLevel) }));
+    if (typeof d.channel === 'string') parts.push(tx('demand.channel', d.channel));
+    if (typeof d.dueAt === 'string') parts.push(t('dc.dueShort', { due: fmtTime(d.dueAt) }));
     if (typeof d.intoNo === 'string') parts.push(t('dc.step.into', { no: d.intoNo }));
     if (typeof d.rating === 'string') parts.push(tx('demand.rating', d.rating));
     return parts.join(' · ');

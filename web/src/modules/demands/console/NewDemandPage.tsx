@@ -115,8 +115,8 @@ export default function NewDemandPage() {
           <Form.Item name="description" label={t('dc.description')} rules={[{ required: true, whitespace: true, message: t('dc.textRequired') }, { max: 2000 }]}>
             <Input.TextArea rows={4} maxLength={2000} showCount data-testid="demand-form-description" placeholder={t('dc.descriptionHint')} />
           </Form.Item>
-          <Form.Item name="title" label={t('dc.titleOptional')} rules={[{ max: 60 }]}>
-            <Input maxLength={60} data-testid="demand-form-title" placeholder={t('dc.titleHint')} />
+          <Form.Item name="title" label={t('dc.titleOptional')} rules={[{ max: 40 }]}>
+            <Input maxLength={40} data-testid="demand-form-title" placeholder={t('dc.titleHint')} />
           </Form.Item>
           <Form.Item name="territoryId" label={t('dc.place')} rules={[{ required: true, message: t('dc.placeSearch') }]} extra={t('dc.placeHint')}>
             <PlaceSelect initial={nodes} />
