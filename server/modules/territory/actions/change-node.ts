@@ -4,6 +4,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { DomainError, invalid } from '../../../core/errors.ts';
 import { type Actor, likePrefix } from '../../../core/policy.ts';
 import { territory } from '../../../db/schema/territory.ts';
+import { followMove } from '../../demands/follow-move.ts';
 import { nodeInScope } from '../queries.ts';
 import { canContain, childPath } from '../rules.ts';
 
@@ -37,6 +38,7 @@ export async function moveNode(ctx: AppContext, actor: Actor, id: string, parent
         updatedAt: new Date(),
       })
       .where(like(territory.path, likePrefix(node.path)));
+    await followMove(tx, node.path, newPath, parent.path);
     const [after] = await tx.update(territory).set({ parentId: parent.id }).where(eq(territory.id, id)).returning();
     await audit(tx, actor, {
       action: 'territory.move', targetType: 'territory', targetId: id, territoryId: id,
