@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined,
+  ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined,
   MenuOutlined, MobileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
@@ -33,6 +33,7 @@ const ENTRIES: Entry[] = [
   ...DEMAND_ENTRIES,
   ...MEMBER_ENTRIES,
   { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },
+  { key: '/console/open311-keys', label: 'nav.open311Keys', icon: <ApiOutlined />, any: ['open311.keys'] },
   { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined /> },
   { key: '/m', label: 'nav.portal', icon: <MobileOutlined />, roles: ['resident', 'party_member'] },
 ];

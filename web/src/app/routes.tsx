@@ -20,6 +20,7 @@ const ImportPage = lazy(() => import('../modules/import/ImportPage'));
 const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SystemPage = lazy(() => import('../modules/system/SystemPage'));
+const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
 import * as Members from '../modules/members/console';
 import * as Demands from '../modules/demands/console';
@@ -100,6 +101,7 @@ export function AppRoutes() {
           <Route path="accounts" element={<Allow any={['account.manage']}><AccountsPage /></Allow>} />
           <Route path="audit" element={<Allow any={['audit.read']}><AuditPage /></Allow>} />
           <Route path="system" element={<Allow any={['system.read']}><SystemPage /></Allow>} />
+          <Route path="open311-keys" element={<Allow any={['open311.keys']}><Open311KeysPage /></Allow>} />
           <Route path="activities" element={<Allow any={['activity.read']}><Members.ActivitiesPage /></Allow>} />
           <Route path="activities/:id" element={<Allow any={['activity.read']}><Members.ActivityPage /></Allow>} />
           <Route path="wishes" element={<Allow any={['wish.review', 'wish.read']}><Members.WishesPage /></Allow>} />

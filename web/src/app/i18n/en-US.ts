@@ -2,6 +2,7 @@ import { demandsConsoleEnUS } from './demands-console.en-US';
 import { demandsPortalEnUS } from './demands-portal.en-US';
 import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
+import { open311EnUS } from './open311.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -298,4 +299,5 @@ export const enUS: Record<MessageKey, string> = {
   ...membersEnUS,
   ...demandsConsoleEnUS,
   ...demandsPortalEnUS,
+  ...open311EnUS,
 };

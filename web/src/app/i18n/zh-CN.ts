@@ -1,6 +1,7 @@
 import { demandsConsoleZhCN } from './demands-console.zh-CN';
 import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
+import { open311ZhCN } from './open311.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
@@ -298,6 +299,7 @@ export const zhCN = {
   ...membersZhCN,
   ...demandsConsoleZhCN,
   ...demandsPortalZhCN,
+  ...open311ZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,23 @@
+/** Open311 keys: the system administrator issues and revokes the keys other systems report with. */
+export const open311ZhCN = {
+  'nav.open311Keys': 'Open311 接入',
+  'open311.title': 'Open311 接入密钥',
+  'open311.intro': '其他系统（社区 App、热线系统等）按 Open311 GeoReport v2 标准，通过 {base} 查看诉求类别、提交和跟踪诉求。每个密钥绑定一个节点：用它提交的诉求落在该节点，也只能查看该节点下的诉求，且看不到反映人的姓名和联系方式。',
+  'open311.issue': '签发密钥',
+  'open311.name': '客户端名称',
+  'open311.namePlaceholder': '如：龙潭社区 App',
+  'open311.node': '绑定节点',
+  'open311.hint': '密钥开头',
+  'open311.issuedAt': '签发时间',
+  'open311.state': '状态',
+  'open311.active': '有效',
+  'open311.revokedAt': '已停用（{time}）',
+  'open311.revoke': '停用',
+  'open311.revokeConfirm': '停用“{name}”？使用该密钥的系统将立即无法提交和查看诉求，且无法恢复。',
+  'open311.revoked': '已停用密钥“{name}”',
+  'open311.issuedTitle': '密钥已签发：{name}',
+  'open311.issuedOnce': '此密钥只显示这一次。平台只保存它的摘要，关闭后无法再查看，请立即复制并安全地交给对方。',
+  'open311.issuedDone': '我已复制保存',
+  'open311.empty': '尚未签发密钥',
+  'open311.nodeRequired': '请选择绑定的节点',
+} as const;
