@@ -1,6 +1,6 @@
 /** Shapes of the in-app notifications API (docs/api-demands.md, `notifications`). */
 export interface Notice {
-  id: string;
+  id: number;
   kind: string;
   title: string;
   body: string;

@@ -74,7 +74,7 @@ function HomeTab({ data }: { data: PortalData }) {
   const { hasRole, can } = useAuth();
   return (
     <>
-      {can('demand.report') && <ReportEntry testId="home-demand-entry" />}
+      {can('demand.report') && <ReportEntry testId="m-home-demand-entry" />}
       {hasRole('party_member') && <MemberHomeCards />}
       <Household data={data} />
       <MyInfo data={data} />
@@ -117,7 +117,7 @@ function MeTab({ data }: { data: PortalData }) {
   return (
     <>
       <MyInfo data={data} />
-      {hasRole('party_member') && can('demand.report') && <ReportEntry testId="me-demand-entry" />}
+      {hasRole('party_member') && can('demand.report') && <ReportEntry testId="m-me-demand-entry" />}
       <Card size="small" className="gz-m-card">
         <div className="gz-m-row"><span>{t('app.language')}</span><LangSwitch compact /></div>
         {hasRole('party_member') && (

@@ -15,21 +15,21 @@ export function CategoryPicker({ categories, value, onChange }: {
   const chosen = categories.find((c) => c.id === value);
 
   return (
-    <div className="gz-dm-categories" data-testid="demand-categories">
+    <div className="gz-dm-categories" data-testid="m-demand-categories">
       {groups.map(([group, items]) => (
         <div key={group} className="gz-dm-category-group">
           <div className="gz-dm-category-group-name">{group}</div>
           <div className="gz-dm-chips">
             {items.map((c) => (
               <button key={c.id} type="button" className={c.id === value ? 'gz-dm-chip active' : 'gz-dm-chip'}
-                aria-pressed={c.id === value} onClick={() => onChange?.(c.id)} data-testid={`demand-category-${c.code}`}>
+                aria-pressed={c.id === value} onClick={() => onChange?.(c.id)} data-testid={`m-demand-category-${c.code}`}>
                 {c.name}
               </button>
             ))}
           </div>
         </div>
       ))}
-      {chosen?.description && <div className="gz-dm-category-note" data-testid="demand-category-note">{chosen.description}</div>}
+      {chosen?.description && <div className="gz-dm-category-note" data-testid="m-demand-category-note">{chosen.description}</div>}
     </div>
   );
 }

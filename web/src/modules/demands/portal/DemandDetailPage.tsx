@@ -56,8 +56,8 @@ function AddPhoto({ demandId, onAdded }: { demandId: string; onAdded: (d: Demand
   };
   return (
     <>
-      <input ref={input} type="file" accept={PHOTO_TYPES.join(',')} hidden onChange={(e) => void pick(e.target.files)} data-testid="demand-add-photo-input" />
-      <Button icon={<CameraOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="demand-add-photo">{t('m.demand.addPhoto')}</Button>
+      <input ref={input} type="file" accept={PHOTO_TYPES.join(',')} style={{ display: 'none' }} onChange={(e) => void pick(e.target.files)} data-testid="m-demand-add-photo-input" />
+      <Button icon={<CameraOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="m-demand-add-photo">{t('m.demand.addPhoto')}</Button>
       {problem && <div className="gz-dm-error">{problem}</div>}
     </>
   );
@@ -79,48 +79,48 @@ export default function DemandDetailPage() {
   const place = [d.place.name, d.address].filter(Boolean).join(' · ');
 
   return (
-    <div data-testid="demand-detail" data-state={d.state}>
+    <div data-testid="m-demand-detail" data-state={d.state}>
       <Card size="small" className="gz-m-card">
         <div className="gz-m-activity-head">
-          <strong className="gz-m-activity-title" data-testid="demand-title">{d.title}</strong>
-          <DemandStateTag state={d.state} testId="demand-state" />
+          <strong className="gz-m-activity-title" data-testid="m-demand-title">{d.title}</strong>
+          <DemandStateTag state={d.state} testId="m-demand-state" />
         </div>
-        <div className="gz-m-desc" data-testid="demand-description-text">{d.description}</div>
+        {d.description !== d.title && <div className="gz-m-desc" data-testid="m-demand-description-text">{d.description}</div>}
         <div className="gz-dm-facts">
-          <div className="gz-m-row"><span>{t('m.demand.number')}</span><span className="gz-mono" data-testid="demand-no">{d.no}</span></div>
+          <div className="gz-m-row"><span>{t('m.demand.number')}</span><span className="gz-mono" data-testid="m-demand-no">{d.no}</span></div>
           <div className="gz-m-row"><span>{t('m.demand.category')}</span><span>{d.category.name}</span></div>
           <div className="gz-m-row"><span>{t('m.demand.place')}</span><span>{place}</span></div>
           <div className="gz-m-row"><span>{t('m.demand.createdAt')}</span><span>{fmtTime(d.createdAt)}</span></div>
           {d.dueAt && !['closed', 'rejected', 'merged'].includes(d.state) && (
             <div className="gz-m-row">
               <span>{t('m.demand.deadline')}</span>
-              <span data-testid="demand-due">{fmtDate(d.dueAt)}{d.overdue && <Tag color="red" style={{ marginInline: '6px 0' }}>{t('m.demand.overdue')}</Tag>}</span>
+              <span data-testid="m-demand-due">{fmtDate(d.dueAt)}{d.overdue && <Tag color="red" style={{ marginInline: '6px 0' }}>{t('m.demand.overdue')}</Tag>}</span>
             </div>
           )}
           {d.handler.bodyName && <div className="gz-m-row"><span>{t('m.demand.handler')}</span><span>{d.handler.bodyName}</span></div>}
         </div>
-        <Photos title={t('m.demand.reportPhotos')} photos={d.photos.filter((p) => p.stage === 'report')} testId="demand-report-photos" />
+        <Photos title={t('m.demand.reportPhotos')} photos={d.photos.filter((p) => p.stage === 'report')} testId="m-demand-report-photos" />
         {d.reopenCount > 0 && <div className="gz-m-meta">{t('m.demand.reopened', { count: d.reopenCount })}</div>}
         {d.actions.includes('photo') && <div className="gz-m-actions"><AddPhoto demandId={d.id} onAdded={setDemand} /></div>}
       </Card>
 
       {d.mergedInto && (
-        <Alert type="info" showIcon className="gz-m-card" data-testid="demand-merged"
+        <Alert type="info" showIcon className="gz-m-card" data-testid="m-demand-merged"
           title={<>{t('m.demand.mergedInto', { no: d.mergedInto.no })} <Link to={`/m/demands/${d.mergedInto.id}`}>{d.mergedInto.no}</Link></>} />
       )}
       {d.state === 'rejected' && d.rejectReason && (
         <Alert type="error" showIcon className="gz-m-card" title={t('m.demand.rejectReason')}
-          description={<span data-testid="demand-reject-reason">{d.rejectReason}</span>} />
+          description={<span data-testid="m-demand-reject-reason">{d.rejectReason}</span>} />
       )}
       {showAnswer && (
         <Card size="small" className="gz-m-card gz-dm-answer" title={t('m.demand.resolveNote')}>
-          <div className="gz-m-desc" style={{ marginTop: 0 }} data-testid="demand-resolve-note">{resolve.note}</div>
-          <Photos title={t('m.demand.resolvePhotos')} photos={d.photos.filter((p) => p.stage === 'resolve')} testId="demand-resolve-photos" />
+          <div className="gz-m-desc" style={{ marginTop: 0 }} data-testid="m-demand-resolve-note">{resolve.note}</div>
+          <Photos title={t('m.demand.resolvePhotos')} photos={d.photos.filter((p) => p.stage === 'resolve')} testId="m-demand-resolve-photos" />
         </Card>
       )}
       {d.rating && (
-        <Card size="small" className="gz-m-card" title={t('m.demand.yourRating')} data-testid="demand-rating">
-          <Tag color={d.rating === 'unsatisfied' ? 'red' : 'green'} data-testid="demand-rating-value">{t(`m.demand.rating.${d.rating}`)}</Tag>
+        <Card size="small" className="gz-m-card" title={t('m.demand.yourRating')} data-testid="m-demand-rating">
+          <Tag color={d.rating === 'unsatisfied' ? 'red' : 'green'} data-testid="m-demand-rating-value">{t(`m.demand.rating.${d.rating}`)}</Tag>
           {d.ratingComment && <div className="gz-m-desc">{d.ratingComment}</div>}
         </Card>
       )}

@@ -20,16 +20,16 @@ export default function DemandsHome({ community }: PortalPlace) {
   };
   return (
     <>
-      <ReportEntry testId="demands-entry" />
+      <ReportEntry testId="m-demands-entry" />
       <Segmented<View>
         block
         value={view}
         onChange={change}
         className="gz-m-segmented"
-        data-testid="demands-view"
+        data-testid="m-demands-view"
         options={(['mine', 'public'] as View[])
           .filter((v) => v === 'mine' || community)
-          .map((v) => ({ value: v, label: <span data-testid={`demands-view-${v}`}>{t(`m.demand.view.${v}`)}</span> }))}
+          .map((v) => ({ value: v, label: <span data-testid={`m-demands-view-${v}`}>{t(`m.demand.view.${v}`)}</span> }))}
       />
       {view === 'mine' || !community ? <MyDemands /> : <PublicBoard communityId={community.id} />}
     </>

@@ -39,18 +39,18 @@ export function MyDemands() {
   const last = pages.at(-1);
   if (error && !items.length) return <ErrorState error={error} onRetry={() => void load(1)} />;
   if (loading && !items.length) return <Loading />;
-  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('m.demand.noneMine')} data-testid="demands-mine-empty" />;
+  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('m.demand.noneMine')} data-testid="m-demands-mine-empty" />;
   return (
     <Card size="small" className="gz-m-card">
       <List
-        data-testid="demands-mine"
+        data-testid="m-demands-mine"
         dataSource={items}
         renderItem={(d) => (
           <List.Item style={{ paddingInline: 0, display: 'block' }}>
-            <Link to={`/m/demands/${d.id}`} className="gz-dm-item" data-testid={`demand-item-${d.id}`} data-no={d.no}>
+            <Link to={`/m/demands/${d.id}`} className="gz-dm-item" data-testid={`m-demand-item-${d.id}`} data-no={d.no}>
               <div className="gz-m-activity-head">
                 <strong className="gz-dm-item-title">{d.title}</strong>
-                <DemandStateTag state={d.state} testId={`demand-state-${d.id}`} />
+                <DemandStateTag state={d.state} testId={`m-demand-state-${d.id}`} />
               </div>
               <div className="gz-m-meta">
                 <span className="gz-mono">{d.no}</span> · {d.category.name} · {fmtTime(d.createdAt)}
@@ -62,7 +62,7 @@ export function MyDemands() {
         )}
       />
       {last && last.page * last.pageSize < last.total && (
-        <Button block loading={loading} onClick={() => void load(last.page + 1)} data-testid="demands-mine-more">{t('m.demand.loadMore')}</Button>
+        <Button block loading={loading} onClick={() => void load(last.page + 1)} data-testid="m-demands-mine-more">{t('m.demand.loadMore')}</Button>
       )}
     </Card>
   );

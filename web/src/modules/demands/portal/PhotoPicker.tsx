@@ -21,27 +21,27 @@ export function PhotoPicker({ value, onChange }: { value: File[]; onChange: (fil
 
   return (
     <div>
-      <div className="gz-dm-photos" data-testid="demand-photos">
+      <div className="gz-dm-photos" data-testid="m-demand-photos">
         {previews.map((src, i) => (
-          <div key={src} className="gz-dm-photo" data-testid={`demand-photo-${i}`}>
+          <div key={src} className="gz-dm-photo" data-testid={`m-demand-photo-${i}`}>
             <img src={src} alt="" />
             <button type="button" aria-label={t('m.demand.photoRemove')} onClick={() => onChange(value.filter((_, j) => j !== i))}
-              data-testid={`demand-photo-remove-${i}`}>
+              data-testid={`m-demand-photo-remove-${i}`}>
               <CloseOutlined />
             </button>
           </div>
         ))}
         {value.length < MAX_PHOTOS && (
-          <Button className="gz-dm-photo-add" onClick={() => input.current?.click()} data-testid="demand-photo-add">
+          <Button className="gz-dm-photo-add" onClick={() => input.current?.click()} data-testid="m-demand-photo-add">
             <CameraOutlined />
             <span>{t('m.demand.photoAdd')}</span>
           </Button>
         )}
       </div>
-      <input ref={input} type="file" accept={PHOTO_TYPES.join(',')} multiple hidden onChange={(e) => pick(e.target.files)}
-        data-testid="demand-photo-input" />
+      <input ref={input} type="file" accept={PHOTO_TYPES.join(',')} multiple style={{ display: 'none' }} onChange={(e) => pick(e.target.files)}
+        data-testid="m-demand-photo-input" />
       {problems.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="demand-photo-problems"
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="m-demand-photo-problems"
           title={problems.map((p, i) => <div key={i}>{t(p.key, p.vars)}</div>)} />
       )}
     </div>

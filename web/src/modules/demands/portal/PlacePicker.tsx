@@ -74,10 +74,10 @@ export function PlacePicker({ community, home, value, onChange }: {
         }}
         className="gz-dm-place-mode"
       >
-        <Radio value="home" data-testid="demand-place-home">
+        <Radio value="home" data-testid="m-demand-place-home">
           {home ? t('m.demand.placeHome', { home }) : t('m.demand.placeHomeUnknown')}
         </Radio>
-        {community && <Radio value="other" data-testid="demand-place-other">{t('m.demand.placeOther')}</Radio>}
+        {community && <Radio value="other" data-testid="m-demand-place-other">{t('m.demand.placeOther')}</Radio>}
       </Radio.Group>
       {mode === 'other' && community && (
         <TreeSelect
@@ -91,7 +91,7 @@ export function PlacePicker({ community, home, value, onChange }: {
           style={{ width: '100%', marginTop: 8 }}
           popupMatchSelectWidth
           size="large"
-          data-testid="demand-place-tree"
+          data-testid="m-demand-place-tree"
         />
       )}
       <Input
@@ -101,19 +101,19 @@ export function PlacePicker({ community, home, value, onChange }: {
         placeholder={t('m.demand.addressPlaceholder')}
         aria-label={t('m.demand.address')}
         style={{ marginTop: 8 }}
-        data-testid="demand-address"
+        data-testid="m-demand-address"
       />
       <div className="gz-dm-locate">
         {value.lat !== null && value.lng !== null ? (
           <>
-            <span data-testid="demand-located">{t('m.demand.located', { lat: value.lat.toFixed(5), lng: value.lng.toFixed(5) })}</span>
+            <span data-testid="m-demand-located">{t('m.demand.located', { lat: value.lat.toFixed(5), lng: value.lng.toFixed(5) })}</span>
             <Button type="link" size="small" onClick={() => onChange({ ...value, lat: null, lng: null })}>{t('m.demand.locateClear')}</Button>
           </>
         ) : (
-          <Button icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="demand-locate">{t('m.demand.locate')}</Button>
+          <Button icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="m-demand-locate">{t('m.demand.locate')}</Button>
         )}
       </div>
-      {locateError && <div className="gz-dm-error" data-testid="demand-locate-error">{locateError}</div>}
+      {locateError && <div className="gz-dm-error" data-testid="m-demand-locate-error">{locateError}</div>}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function PublicBoard({ communityId }: { communityId: string }) {
   if (error && !data) return <ErrorState error={error} onRetry={() => void load(1)} />;
   if (!data) return <Loading />;
   return (
-    <Card size="small" className="gz-m-card" data-testid="demands-public">
+    <Card size="small" className="gz-m-card" data-testid="m-demands-public">
       <div className="gz-m-hint" style={{ marginBottom: 4 }}>{t('m.demand.publicHint', { community: data.community.name })}</div>
       {!data.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('m.demand.nonePublic')} />
@@ -43,7 +43,7 @@ export function PublicBoard({ communityId }: { communityId: string }) {
         <List
           dataSource={data.items}
           renderItem={(d) => (
-            <List.Item style={{ paddingInline: 0, display: 'block' }} data-testid={`public-demand-${d.no}`}>
+            <List.Item style={{ paddingInline: 0, display: 'block' }} data-testid={`m-public-demand-${d.no}`}>
               <div className="gz-m-activity-head">
                 <strong className="gz-dm-item-title">{d.title}</strong>
                 <DemandStateTag state={d.state} />
@@ -58,7 +58,7 @@ export function PublicBoard({ communityId }: { communityId: string }) {
         />
       )}
       {data.items.length < data.total && (
-        <Button block loading={loading} onClick={() => void load(data.page + 1)} data-testid="demands-public-more">{t('m.demand.loadMore')}</Button>
+        <Button block loading={loading} onClick={() => void load(data.page + 1)} data-testid="m-demands-public-more">{t('m.demand.loadMore')}</Button>
       )}
     </Card>
   );

@@ -30,22 +30,22 @@ export function RateCard({ demand, onRated }: { demand: DemandDetail; onRated: (
   };
 
   return (
-    <Card size="small" className="gz-m-card gz-dm-rate" title={t('m.demand.rate')} data-testid="demand-rate">
+    <Card size="small" className="gz-m-card gz-dm-rate" title={t('m.demand.rate')} data-testid="m-demand-rate">
       <div className="gz-m-hint" style={{ marginBottom: 8 }}>{t('m.demand.rateHint')}</div>
       <Radio.Group value={rating} onChange={(e) => setRating(e.target.value)} optionType="button" buttonStyle="solid" block
         className="gz-dm-rating-options">
         {RATINGS.map((r) => (
-          <Radio.Button key={r} value={r} data-testid={`demand-rate-${r}`}>{t(`m.demand.rating.${r}`)}</Radio.Button>
+          <Radio.Button key={r} value={r}><span data-testid={`m-demand-rate-${r}`}>{t(`m.demand.rating.${r}`)}</span></Radio.Button>
         ))}
       </Radio.Group>
       {rating === 'unsatisfied' && (
-        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="demand-rate-unsatisfied-note"
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="m-demand-rate-unsatisfied-note"
           title={demand.reopenCount > 0 ? t('m.demand.rateUnsatisfiedFinal') : t('m.demand.rateUnsatisfiedNote')} />
       )}
       <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} showCount
-        placeholder={t('m.demand.rateComment')} style={{ marginTop: 8 }} data-testid="demand-rate-comment" />
+        placeholder={t('m.demand.rateComment')} style={{ marginTop: 8 }} data-testid="m-demand-rate-comment" />
       <Button type="primary" block size="large" disabled={!rating} loading={busy} onClick={send} style={{ marginTop: 8 }}
-        data-testid="demand-rate-submit">
+        data-testid="m-demand-rate-submit">
         {t('m.demand.rateSubmit')}
       </Button>
     </Card>

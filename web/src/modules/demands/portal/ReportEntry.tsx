@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 
 /** The prominent way in for those whose tab bar has no room for 诉求 (party members), and a shortcut on everyone's home tab. */
-export function ReportEntry({ testId = 'demand-entry' }: { testId?: string }) {
+export function ReportEntry({ testId = 'm-demand-entry' }: { testId?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (

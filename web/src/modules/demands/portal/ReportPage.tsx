@@ -70,7 +70,7 @@ export default function ReportPage({ community, home }: PortalPlace) {
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} data-testid="demand-form" className="gz-dm-form">
+    <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} data-testid="m-demand-form" className="gz-dm-form">
       <Card size="small" className="gz-m-card">
         <Form.Item name="categoryId" label={t('m.demand.category')} rules={[{ required: true, message: t('m.demand.categoryRequired') }]}>
           <CategoryPicker categories={categories.data.items.filter((c) => !c.retired)} />
@@ -80,7 +80,7 @@ export default function ReportPage({ community, home }: PortalPlace) {
         <Form.Item name="description" label={t('m.demand.description')}
           rules={[{ required: true, whitespace: true, min: 5, message: t('m.demand.descriptionRequired') }]}>
           <Input.TextArea rows={4} maxLength={MAX_DESCRIPTION} showCount placeholder={t('m.demand.descriptionPlaceholder')}
-            data-testid="demand-description" />
+            data-testid="m-demand-description" />
         </Form.Item>
         <Form.Item label={t('m.demand.photos', { max: MAX_PHOTOS })} style={{ marginBottom: 0 }}>
           <PhotoPicker value={photos} onChange={setPhotos} />
@@ -91,7 +91,7 @@ export default function ReportPage({ community, home }: PortalPlace) {
           <PlacePicker community={community} home={home} value={place} onChange={setPlace} />
         </Form.Item>
       </Card>
-      <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="demand-submit" className="gz-dm-submit">
+      <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="m-demand-submit" className="gz-dm-submit">
         {busy ? t('m.demand.submitting') : t('m.demand.submit')}
       </Button>
     </Form>

@@ -10,13 +10,13 @@ export function StepsTimeline({ steps }: { steps: DemandStep[] }) {
   const { tx } = useI18n();
   return (
     <Timeline
-      data-testid="demand-steps"
+      data-testid="m-demand-steps"
       className="gz-dm-steps"
       items={steps.map((s) => ({
         key: s.id,
         color: COLORS[s.action] ?? 'blue',
         content: (
-          <div data-testid={`demand-step-${s.action}`}>
+          <div data-testid={`m-demand-step-${s.action}`}>
             <div className="gz-dm-step-head">
               <strong>{tx('m.demand.step', s.action)}</strong>
               <span className="gz-dm-step-time">{fmtTime(s.at)}</span>

@@ -22,14 +22,14 @@ export default function SubmittedPage() {
         subTitle={
           <>
             <div className="gz-dm-done-label">{t('m.demand.number')}</div>
-            <div className="gz-dm-done-no gz-mono" data-testid="demand-submitted-no">{data.no}</div>
+            <div className="gz-dm-done-no gz-mono" data-testid="m-demand-submitted-no">{data.no}</div>
             <div>{t('m.demand.submittedText')}</div>
-            {failed > 0 && <div className="gz-dm-error" data-testid="demand-photo-failed">{t('m.demand.photoFailed', { count: failed })}</div>}
+            {failed > 0 && <div className="gz-dm-error" data-testid="m-demand-photo-failed">{t('m.demand.photoFailed', { count: failed })}</div>}
           </>
         }
         extra={[
           <Button key="view" type="primary" size="large" block onClick={() => navigate(`/m/demands/${data.id}`, { replace: true })}
-            data-testid="demand-submitted-view">
+            data-testid="m-demand-submitted-view">
             {t('m.demand.viewDetail')}
           </Button>,
           <Button key="list" size="large" block style={{ marginTop: 8, marginInlineStart: 0 }} onClick={() => navigate('/m/demands', { replace: true })}>
