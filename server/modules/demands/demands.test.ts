@@ -6,6 +6,7 @@ import { notification, outbox } from '../../db/schema/notifications.ts';
 import { makeBody } from '../../demo/factories.ts';
 import { type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets } from '../../test/two-streets.ts';
+import { TINY_PNG, photoUpload } from '../../test/members.ts';
 import { categoryOf, makeDemand } from './fixtures.ts';
 
 let t: TestContext;
@@ -98,6 +99,22 @@ describe('who sees what', () => {
     const other = await makeDemand(t, { at: f.a.building, districtId: f.district.id });
     expect((await as(t.app, resident.session).get(`/api/demands/${other.id}`)).statusCode).toBe(404);
     expect(ids(await as(t.app, resident.session).get('/api/demands?pageSize=100'))).not.toContain(other.id);
+  });
+
+  it('shows a deputy the demands they logged at a reception day, and no others', async () => {
+    const deputy = await accountFor(t, 'deputy', f.a.community, 'deputy-a');
+    const logged = await report(deputy, { reporterPersonId: f.a.person.id, contactName: '李阿姨', contactPhone: '13700002222' });
+    expect(logged.json()).toMatchObject({ channel: 'deputy_reception', mine: true, actions: ['photo'] });
+    const other = await makeDemand(t, { at: f.a.building, districtId: f.district.id });
+    expect(ids(await as(t.app, deputy.session).get('/api/demands?pageSize=100'))).toEqual([logged.json().id]);
+    expect((await as(t.app, deputy.session).get(`/api/demands/${other.id}`)).statusCode).toBe(404);
+    expect(ids(await as(t.app, resident.session).get('/api/demands?mine=true&pageSize=100'))).toContain(logged.json().id);
+  });
+
+  it('lists the district\'s categories in their order', async () => {
+    const res = await as(t.app, resident.session).get('/api/demand-categories');
+    expect(res.json().items[0]).toMatchObject({ code: 'elevator', name: '电梯故障', deadlineDays: 2, retired: false });
+    expect(res.json().items).toHaveLength(12);
   });
 
   it('keeps staff to their territory: a grid worker of another grid gets 404', async () => {
@@ -267,6 +284,45 @@ describe('handling', () => {
     expect((await g.get(`/api/demands/${simple.id}/handlers`)).json().items.every((b: { kind: string }) => b.kind !== 'line_department')).toBe(true);
     expect((await g.post(`/api/demands/${simple.id}/assign`, { bodyId: line.id })).statusCode).toBe(422);
     expect((await g.post(`/api/demands/${simple.id}/resolve`, { note: '已修好楼道灯' })).json().state).toBe('resolved');
+  });
+});
+
+describe('photos', () => {
+  const upload = (who: RoleAccount, id: string, bytes = TINY_PNG) => {
+    const { payload, headers } = photoUpload(bytes);
+    return t.app.inject({ method: 'POST', url: `/api/demands/${id}/photos`, payload, headers: { ...headers, cookie: who.session.cookie, 'x-csrf-token': who.session.csrf } });
+  };
+
+  it('takes the reporter\'s images before acceptance, checked by their bytes and size, at most nine', async () => {
+    const d = (await report(resident)).json();
+    const first = await upload(resident, d.id);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().photos).toMatchObject([{ stage: 'report', url: expect.stringMatching(new RegExp(`^/api/demands/${d.id}/photos/`)) }]);
+    const image = await as(t.app, worker.session).get(first.json().photos[0].url);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.rawPayload.equals(TINY_PNG)).toBe(true);
+    expect((await as(t.app, residentB.session).get(first.json().photos[0].url)).statusCode).toBe(404);
+
+    expect((await upload(resident, d.id, Buffer.from('not an image at all, just text'))).statusCode).toBe(415);
+    const huge = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024 + 10)]);
+    expect((await upload(resident, d.id, huge)).statusCode).toBe(413);
+    for (let i = 1; i < 9; i++) expect((await upload(resident, d.id)).statusCode).toBe(200);
+    const tenth = await upload(resident, d.id);
+    expect(tenth.statusCode).toBe(422);
+    expect(tenth.json().errors[0]).toMatchObject({ field: 'photo', code: 'demand.tooManyPhotos' });
+    expect((await as(t.app, resident.session).get(`/api/demands/${d.id}`)).json().photos).toHaveLength(9);
+  });
+
+  it('closes photos to the reporter once accepted; the handler adds photos of the work', async () => {
+    const d = (await report(resident)).json();
+    await as(t.app, worker.session).post(`/api/demands/${d.id}/accept`);
+    const late = await upload(resident, d.id);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('demand.photosClosed');
+    const work = await upload(worker, d.id);
+    expect(work.json().photos).toMatchObject([{ stage: 'resolve' }]);
+    expect((await upload(residentB, d.id)).statusCode).toBe(404);
   });
 });
 
