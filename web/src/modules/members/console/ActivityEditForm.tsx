@@ -23,7 +23,9 @@ export function ActivityEditForm({ activity: a, open, onClose, onSaved }: { acti
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(`/api/activities/${a.id}`, {

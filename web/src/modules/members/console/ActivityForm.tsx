@@ -35,7 +35,9 @@ export function ActivityForm({ open, onClose, onCreated }: { open: boolean; onCl
   const community = nodes.find((n) => COMMUNITY_KINDS.includes(n.kind));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const created = await api<Activity>('/api/activities', {

@@ -11,7 +11,9 @@ export function ReturnDialog({ path, subject, onClose, onDone }: { path: string 
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(path!, { method: 'POST', body: { reason: v.reason.trim() } });

@@ -12,7 +12,9 @@ export function ReverseDialog({ entry, onClose, onDone }: { entry: LedgerRow | n
   const [form] = Form.useForm<{ note: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(`/api/points/entries/${entry!.id}/reverse`, { method: 'POST', body: { note: v.note.trim() } });

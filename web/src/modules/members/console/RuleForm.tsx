@@ -23,7 +23,9 @@ export function RuleForm({ districtId, code, current, onClose, onDone }: {
   const uncapped = Form.useWatch('uncapped', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(`/api/points/rules/${code}`, { method: 'PUT', body: { districtId, points: v.points, monthlyCap: v.uncapped ? null : v.monthlyCap, expiry: v.expiry } });

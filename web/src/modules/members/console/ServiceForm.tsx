@@ -32,7 +32,9 @@ export function ServiceForm({ open, service, onClose, onSaved }: { open: boolean
   }, [open, service, form, nodes]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const body = { category: v.category, title: v.title.trim(), description: v.description?.trim() || undefined, place: v.place?.trim() || undefined };

@@ -36,7 +36,9 @@ export function UnitRegistrationForm({ draft, onClose, onDone }: { draft: UnitDr
   }, [draft, list, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api('/api/unit-registrations', { method: 'POST', body: { bodyId: v.bodyId, territoryId: v.territoryId, commitments: v.commitments.trim() } });

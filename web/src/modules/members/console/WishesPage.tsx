@@ -22,7 +22,8 @@ function RejectDialog({ wish, onClose, onDone }: { wish: Wish | null; onClose: (
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(`/api/wishes/${wish!.id}/reject`, { method: 'POST', body: { reason: v.reason.trim() } });
@@ -53,7 +54,8 @@ function PostForResident({ open, onClose, onDone }: { open: boolean; onClose: ()
   const [form] = Form.useForm<{ residentId: string; title: string; description?: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api('/api/wishes', { method: 'POST', body: { residentId: v.residentId, title: v.title.trim(), description: v.description?.trim() || undefined } });
