@@ -55,7 +55,7 @@ export function CategoriesPanel() {
         rowClassName={(c) => (isRetired(c) ? 'gz-muted-row' : '')}
         onRow={(c) => ({ 'data-testid': `category-row-${c.id}` } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('common.name'), dataIndex: 'name', render: (v: string, c) => <>{v} {isRetired(c) && <Tag>{t('dc.retired')}</Tag>}<div className="gz-mono" style={{ fontSize: 12, color: '#888' }}>{c.code}</div></> },
+          { title: t('common.name'), dataIndex: 'name', width: 200, render: (v: string, c) => <>{v} {isRetired(c) && <Tag>{t('dc.retired')}</Tag>}<div className="gz-mono" style={{ fontSize: 12, color: '#888' }}>{c.code}</div></> },
           { title: t('dc.categoryGroup'), dataIndex: 'groupName', width: 120 },
           { title: t('dc.defaultHandler'), dataIndex: 'defaultHandler', width: 120, render: (v: string) => tx('body', v) },
           { title: t('dc.deadlineDays'), dataIndex: 'deadlineDays', width: 110, align: 'right' },

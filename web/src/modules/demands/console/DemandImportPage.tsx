@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Select, Space, Steps, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { api } from '../../../app/api';
+import { api, ApiError } from '../../../app/api';
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
-import { ImportErrors } from '../../import/ImportErrors';
+import { ImportRowErrors } from './ImportRowErrors';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportResult } from '../shared/types';
 
 const REQUIRED: ImportField[] = ['externalNo', 'description'];
@@ -45,7 +45,14 @@ export default function DemandImportPage() {
     try {
       setResult(await api<ImportResult>('/api/demands/import', { method: 'POST', body }));
     } catch (err) {
-      notify.error(err, form);
+      // No row could be taken: the same report as a partial import, so the file can be fixed.
+      const rows = err instanceof ApiError && err.status === 422 ? err.fieldErrors.filter((e) => e.row !== undefined) : [];
+      if (rows.length) {
+        const reportId = (err as ApiError).problem.reportId as string | undefined;
+        setResult({ created: 0, skipped: 0, errors: rows.map((e) => ({ row: e.row!, column: e.column ?? e.field ?? '', message: e.message })), reportId });
+      } else {
+        notify.error(err, form);
+      }
     } finally {
       setBusy(false);
     }
@@ -58,7 +65,7 @@ export default function DemandImportPage() {
     <div>
       <h1 className="gz-page-title">{t('dc.importTitle')}</h1>
       <Card>
-        <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: t('dc.importStep.upload') }, { title: t('dc.importStep.map') }, { title: t('dc.importStep.result') }]} />
+        <Steps size="small" current={step} status={result ? 'finish' : 'process'} style={{ marginBottom: 16 }} items={[{ title: t('dc.importStep.upload') }, { title: t('dc.importStep.map') }, { title: t('dc.importStep.result') }]} />
         <Space wrap style={{ marginBottom: 16 }}>
           <Upload accept=".xlsx,.csv" showUploadList={false} maxCount={1} beforeUpload={(f) => { void upload(f); return false; }}>
             <Button type={preview ? 'default' : 'primary'} icon={<UploadOutlined />} loading={busy && !preview} data-testid="demand-import-upload">
@@ -96,7 +103,7 @@ export default function DemandImportPage() {
           <>
             <Alert type={result.errors.length ? 'warning' : 'success'} showIcon data-testid="demand-import-result"
               title={t('dc.importDone', { created: result.created, skipped: result.skipped, bad: result.errors.length })} />
-            {result.errors.length > 0 && <ImportErrors errors={result.errors} reportId={result.reportId} />}
+            {result.errors.length > 0 && <ImportRowErrors result={result} />}
           </>
         )}
       </Card>

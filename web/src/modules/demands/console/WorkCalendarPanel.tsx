@@ -83,12 +83,13 @@ export function WorkCalendarPanel() {
           loading={loading}
           dataSource={[...(data?.items ?? [])].sort((a, b) => a.day.localeCompare(b.day))}
           pagination={false}
+          scroll={{ x: 460 }}
           locale={{ emptyText: t('dc.calendarEmpty') }}
           onRow={(d) => ({ 'data-testid': `calendar-row-${d.day}` } as React.HTMLAttributes<HTMLElement>)}
           columns={[
             { title: t('dc.calendarDay'), dataIndex: 'day', width: 150, render: (v: string) => <>{v} <span style={{ color: '#888' }}>{weekday(v)}</span></> },
             { title: t('common.kind'), dataIndex: 'kind', width: 100, render: (k: CalendarDay['kind']) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`dc.calendar.${k}`)}</Tag> },
-            { title: t('dc.calendarName'), dataIndex: 'name' },
+            { title: t('common.name'), dataIndex: 'name' },
             { title: t('common.actions'), key: 'x', width: 90, render: (_: unknown, d) => <Button size="small" danger onClick={() => remove(d)} data-testid={`calendar-remove-${d.day}`}>{t('dc.calendarRemove')}</Button> },
           ]}
         />
