@@ -321,3 +321,13 @@ describe('keys and refusals', () => {
     expect(readXml(res.body).name).toBe('errors');
   });
 });
+
+describe('the API description', () => {
+  it('lists the GeoReport v2 routes and the keys routes in the OpenAPI document', async () => {
+    const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
+    for (const path of ['/open311/v2/services.{format}', '/open311/v2/services/{code}.{format}', '/open311/v2/requests.{format}',
+      '/open311/v2/requests/{id}.{format}', '/open311/v2/tokens/{id}.{format}', '/api/open311-keys', '/api/open311-keys/{id}/revoke']) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+  });
+});

@@ -38,7 +38,7 @@ export default function KeysPage() {
   const state = (k: Open311Key) => k.revokedAt
     ? <Tag data-testid={`open311-key-state-${k.id}`}>{t('open311.revokedAt', { time: time(k.revokedAt) })}</Tag>
     : <Tag color="green" data-testid={`open311-key-state-${k.id}`}>{t('open311.active')}</Tag>;
-  const node = (k: Open311Key) => <>{k.territory.name}{k.territory.code && <span className="gz-mono" style={{ color: '#888' }}> · {k.territory.code}</span>}</>;
+  const node = (k: Open311Key) => <>{k.territory.name}{k.territory.code && <span className="gz-mono" style={{ color: '#888', whiteSpace: 'nowrap' }}> · {k.territory.code}</span>}</>;
 
   const revoke = (k: Open311Key) =>
     modal.confirm({
