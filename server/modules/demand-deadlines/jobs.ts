@@ -25,13 +25,16 @@ type Exceptions = Awaited<ReturnType<typeof loadExceptions>>;
 export async function runDeadlineJobs(ctx: AppContext, now = new Date()): Promise<{ reminded: number; escalated: number }> {
   let reminded = 0;
   let escalated = 0;
+  const failed: string[] = [];
   const districts = await ctx.db.select({ id: territory.id }).from(territory).where(and(eq(territory.kind, 'district'), isNull(territory.parentId)));
   for (const { id } of districts) {
     const today = dayOf(now);
     const ex = await loadExceptions(ctx.db, id, addDays(today, -60), addDays(today, 120));
-    escalated += await escalateOverdue(ctx, id, ex, now);
-    reminded += await remindDueSoon(ctx, id, ex, now);
+    escalated += await escalateOverdue(ctx, id, ex, now, failed);
+    reminded += await remindDueSoon(ctx, id, ex, now, failed);
   }
+  // A demand that fails does not hold up the others; the run reports the failures at its end.
+  if (failed.length) throw new Error(`deadline jobs: ${failed.length} demand(s) failed, first ${failed[0]}`);
   return { reminded, escalated };
 }
 
@@ -47,12 +50,21 @@ function overdue(districtId: string, ex: Exceptions, now: Date): SQL {
   )!;
 }
 
-async function escalateOverdue(ctx: AppContext, districtId: string, ex: Exceptions, now: Date): Promise<number> {
+async function escalateOverdue(ctx: AppContext, districtId: string, ex: Exceptions, now: Date, failed: string[]): Promise<number> {
   const condition = overdue(districtId, ex, now);
   const candidates = await ctx.db.select({ id: demand.id }).from(demand).where(condition);
+  return eachApart(candidates, (id) => escalateOne(ctx, id, condition, now), failed);
+}
+
+/** One transaction per demand; a failure is noted and the next demand taken. */
+async function eachApart(candidates: { id: string }[], run: (id: string) => Promise<boolean>, failed: string[]): Promise<number> {
   let n = 0;
   for (const { id } of candidates) {
-    if (await escalateOne(ctx, id, condition, now)) n++;
+    try {
+      if (await run(id)) n++;
+    } catch (err) {
+      failed.push(`${id}: ${(err as Error).message.split('\n')[0]}`);
+    }
   }
   return n;
 }
@@ -96,15 +108,11 @@ async function dueSoon(db: Db, districtId: string, ex: Exceptions, now: Date): P
   )!;
 }
 
-async function remindDueSoon(ctx: AppContext, districtId: string, ex: Exceptions, now: Date): Promise<number> {
+async function remindDueSoon(ctx: AppContext, districtId: string, ex: Exceptions, now: Date, failed: string[]): Promise<number> {
   const condition = await dueSoon(ctx.db, districtId, ex, now);
   if (!condition) return 0;
   const candidates = await ctx.db.select({ id: demand.id }).from(demand).innerJoin(demandCategory, eq(demandCategory.id, demand.categoryId)).where(condition);
-  let n = 0;
-  for (const { id } of candidates) {
-    if (await remindOne(ctx, id, condition, now)) n++;
-  }
-  return n;
+  return eachApart(candidates, (id) => remindOne(ctx, id, condition, now), failed);
 }
 
 function remindOne(ctx: AppContext, id: string, condition: SQL, now: Date): Promise<boolean> {

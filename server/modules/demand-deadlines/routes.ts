@@ -19,7 +19,7 @@ const idParams = z.object({ id: z.uuid() });
 const calendarDay = z.string().refine(
   (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
   'workCalendar.badDay',
-);
+).describe('YYYY-MM-DD');
 const dayParams = z.object({ day: calendarDay });
 const districtQuery = z.object({ districtId: z.uuid().optional().describe('when the caller works in several districts') });
 const dayOut = z.object({ day: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() });
