@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import DemandDetailPage from './DemandDetailPage';
 import DemandsHome from './DemandsHome';
 import ReportPage from './ReportPage';
@@ -7,11 +7,13 @@ import type { PortalPlace } from './types';
 
 /** The portal's /m/demands pages. */
 export default function DemandRoutes(place: PortalPlace) {
+  // Following a notice to the demand already open reloads it: each navigation has its own key.
+  const { key } = useLocation();
   return (
     <Routes>
       <Route index element={<DemandsHome {...place} />} />
       <Route path="new" element={<ReportPage {...place} />} />
-      <Route path=":id" element={<DemandDetailPage />} />
+      <Route path=":id" element={<DemandDetailPage key={key} />} />
       <Route path=":id/done" element={<SubmittedPage />} />
       <Route path="*" element={<Navigate to="/m/demands" replace />} />
     </Routes>

@@ -74,10 +74,10 @@ export function PlacePicker({ community, home, value, onChange }: {
         }}
         className="gz-dm-place-mode"
       >
-        <Radio value="home" data-testid="m-demand-place-home">
-          {home ? t('m.demand.placeHome', { home }) : t('m.demand.placeHomeUnknown')}
+        <Radio value="home">
+          <span data-testid="m-demand-place-home">{home ? t('m.demand.placeHome', { home }) : t('m.demand.placeHomeUnknown')}</span>
         </Radio>
-        {community && <Radio value="other" data-testid="m-demand-place-other">{t('m.demand.placeOther')}</Radio>}
+        {community && <Radio value="other"><span data-testid="m-demand-place-other">{t('m.demand.placeOther')}</span></Radio>}
       </Radio.Group>
       {mode === 'other' && community && (
         <TreeSelect
