@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
 import { contentTypeOf, readPhoto, readStoredFile } from '../../core/files.ts';
@@ -28,7 +29,8 @@ const optionalNote = z.preprocess((v) => v ?? {}, z.object({ note: note.optional
 const detail = { 200: demandDetailOut };
 
 export function demandsRoutes(app: App, ctx: AppContext) {
-  const show = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }, id: string) => demandDetail(ctx.db, ctx.pii, actorOf(req), id);
+  /** Every step answers the demand as the caller now sees it. */
+  const show = (req: FastifyRequest, id: string) => demandDetail(ctx.db, ctx.pii, actorOf(req), id);
 
   app.get('/api/demand-categories', {
     config: { permission: P['demand.read'] },
@@ -82,6 +84,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'Add a photo (multipart field "photo"; JPEG/PNG/WebP up to 5 MB, 9 per demand): the reporter before acceptance, handlers any time', params: idParams, response: detail },
   }, async (req) => {
     const actor = actorOf(req);
+    // A demand out of sight answers 404 before its upload is read.
     await visibleDemand(ctx.db, actor, req.params.id);
     return show(req, await addPhoto(ctx, actor, req.params.id, await readPhoto(req)));
   });
