@@ -35,7 +35,7 @@ export function georeportRoutes(app: App, ctx: AppContext) {
   app.register(async (plain) => {
     const api = plain.withTypeProvider<ZodTypeProvider>();
     api.setErrorHandler(open311ErrorHandler);
-    api.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), 404, [{ code: 404, description: t(pickLocale(req.headers['accept-language']), 'open311.badRequest', { reason: req.url.split('?')[0] }) }]));
+    api.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), 404, [{ code: 404, description: t(pickLocale(req.headers['accept-language']), 'open311.noRoute', { path: req.url.split('?')[0] }) }]));
     // The specification's form encoding, for these routes only.
     api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, raw, done) => {
       done(null, Object.fromEntries(new URLSearchParams(raw as string)));
