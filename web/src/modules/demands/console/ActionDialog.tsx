@@ -73,7 +73,8 @@ export function ActionDialog({ demand, action, onClose, onDone }: {
   const text = TEXT_FIELD[action];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const words = v[text.field]?.trim() || undefined;
     const body: Record<string, unknown> = { [text.field]: words };
     if (action === 'assign') body.bodyId = v.bodyId;

@@ -15,7 +15,8 @@ export function CategoryDialog({ category, open, onClose, onDone }: { category: 
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = {
       name: v.name.trim(), groupName: v.groupName?.trim() ?? '', description: v.description?.trim() ?? '', keywords: v.keywords?.trim() ?? '',
       defaultHandler: v.defaultHandler, deadlineDays: v.deadlineDays, remindDays: v.remindDays,

@@ -37,7 +37,8 @@ export default function DemandImportPage() {
   };
 
   const runImport = async () => {
-    const mapping = await form.validateFields();
+    const mapping = await form.validateFields().catch(() => null);
+    if (!mapping) return;
     const body = new FormData();
     body.append('mapping', JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([, v]) => v))));
     body.append('file', file!);

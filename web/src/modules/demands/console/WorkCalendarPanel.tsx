@@ -21,7 +21,8 @@ export function WorkCalendarPanel() {
   const [busy, setBusy] = useState(false);
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api(`/api/work-calendar/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', body: { kind: v.kind, name: v.name?.trim() || undefined } });
