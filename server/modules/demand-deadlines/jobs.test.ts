@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { App, AppContext } from '../../core/context.ts';
+import { openDatabase, rowsOf } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { demand, demandEvent } from '../../db/schema/demands.ts';
 import { notification } from '../../db/schema/notifications.ts';
@@ -37,6 +38,16 @@ afterAll(() => t.close());
 
 /** A demand in street A's building; the noise category has 2 working days and a reminder 1 day before. */
 const demandIn = (set: DemandSeed['set'], category = 'noise') => makeDemand(t, { at: f.a.building, districtId: f.district.id, category, set });
+
+/** On PostgreSQL, a second connection pool to the test's database, as another server would open. */
+async function ownPool() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return null;
+  const [row] = rowsOf<{ name: string }>(await t.db.execute(sql`select current_database() as name`));
+  const u = new URL(url);
+  u.pathname = `/${row!.name}`;
+  return openDatabase({ url: u.toString(), poolSize: 6 });
+}
 
 const stepsOf = (id: string, action: 'remind' | 'escalate') =>
   t.db.select().from(demandEvent).where(and(eq(demandEvent.demandId, id), eq(demandEvent.action, action)));
@@ -86,8 +97,10 @@ describe('reminders', () => {
 describe('escalation of overdue demands', () => {
   it('moves an overdue demand up exactly once with two server instances running the timer at once', async () => {
     const d = await demandIn({ state: 'in_progress', acceptedAt: sh('2026-03-06T09:00'), dueAt: endOfDay('2026-03-10'), remindedAt: sh('2026-03-09T10:00') });
-    // A second instance: its own app over the same database, its own timer.
-    const second: AppContext = { db: t.db, dbKind: t.dbKind, pii: t.pii, keySource: t.keySource, config: t.config };
+    // A second instance: its own app and timer over the same database (on PostgreSQL, through a
+    // connection pool of its own; PGlite in memory is one database only this process can open).
+    const own = await ownPool();
+    const second: AppContext = { db: own?.db ?? t.db, dbKind: t.dbKind, pii: t.pii, keySource: t.keySource, config: t.config };
     const secondApp: App = await buildApp(second, { serveWeb: false });
     try {
       const now = sh('2026-03-11T09:00');
@@ -98,6 +111,7 @@ describe('escalation of overdue demands', () => {
       expect(runs.length).toBe(20);
     } finally {
       await secondApp.close();
+      await own?.close();
     }
 
     const steps = await stepsOf(d.id, 'escalate');
