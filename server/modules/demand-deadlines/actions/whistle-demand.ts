@@ -1,7 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { type Actor, canAt } from '../../../core/policy.ts';
-import { eq } from 'drizzle-orm';
 import { demand } from '../../../db/schema/demands.ts';
 import { stepDemand } from '../../demands/actions/step-demand.ts';
 import { canWhistle } from '../../demands/rights.ts';
