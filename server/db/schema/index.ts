@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './members.ts';
 export * from './demands.ts';
 export * from './notifications.ts';
+export * from './voting.ts';
