@@ -7,6 +7,7 @@ import {
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
 import { DEMAND_ENTRIES } from '../modules/demands/console/menu';
+import { NotificationBell } from '../modules/notifications';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useSession } from './auth';
 import { useI18n, type MessageKey } from './i18n';
@@ -144,6 +145,7 @@ export function ConsoleLayout() {
               )}
             </Space>
           )}
+          <NotificationBell />
           <LangSwitch compact={isMobile} />
           <Button
             icon={<LogoutOutlined />}

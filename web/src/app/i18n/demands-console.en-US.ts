@@ -170,6 +170,7 @@ export const demandsConsoleEnUS: Record<keyof typeof demandsConsoleZhCN, string>
   'dc.statsTitle': 'Demand statistics',
   'dc.stats.range': 'Period',
   'dc.stats.byNode': 'By area',
+  'dc.stats.byNodeOf': 'Under {name}, {from} to {to}',
   'dc.stats.byCategory': 'By category',
   'dc.stats.trend': 'Weekly trend',
   'dc.stats.total': 'Demands',

@@ -174,6 +174,7 @@ export const demandsConsoleZhCN = {
   'dc.statsTitle': '诉求统计',
   'dc.stats.range': '统计时间',
   'dc.stats.byNode': '各区域办理情况',
+  'dc.stats.byNodeOf': '{name} 下级办理情况（{from} 至 {to}）',
   'dc.stats.byCategory': '各类别办理情况',
   'dc.stats.trend': '每周趋势',
   'dc.stats.total': '诉求量',

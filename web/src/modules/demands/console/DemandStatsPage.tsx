@@ -85,7 +85,7 @@ export default function DemandStatsPage() {
       {error ? <ErrorState error={error} onRetry={reload} /> : (
         <>
           <Card
-            title={t('dc.stats.byNode')}
+            title={data ? t('dc.stats.byNodeOf', { name: data.territory.name, from: data.from, to: data.to }) : t('dc.stats.byNode')}
             style={{ marginBottom: 16 }}
             loading={loading && !data}
             extra={!isMobile && <Segmented<Metric> value={metric} onChange={setMetric} data-testid="demand-stats-metric"
@@ -106,6 +106,16 @@ export default function DemandStatsPage() {
               pagination={false}
               scroll={{ x: (isMobile ? 110 : 170) + 7 * 96 }}
               onRow={(n) => ({ 'data-testid': `demand-stats-row-${n.id}` } as React.HTMLAttributes<HTMLElement>)}
+              summary={() => data && (
+                <Table.Summary fixed>
+                  <Table.Summary.Row data-testid="demand-stats-sum">
+                    <Table.Summary.Cell index={0}>{t('overview.sum')}</Table.Summary.Cell>
+                    {([data.total.total, data.total.open, data.total.closed, data.total.overdueOpen, fmtRate(data.total.onTimeRate), fmtRate(data.total.satisfactionRate), hours(data.total.medianCloseHours)]).map((v, i) => (
+                      <Table.Summary.Cell key={i} index={i + 1} align="right">{v}</Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                </Table.Summary>
+              )}
             />
           </Card>
           <Card title={t('dc.stats.trend')} style={{ marginBottom: 16 }} loading={loading && !data}>
@@ -114,7 +124,7 @@ export default function DemandStatsPage() {
           <Card title={t('dc.stats.byCategory')} loading={loading && !data}>
             <Table<CategoryStats>
               data-testid="demand-stats-categories"
-              rowKey={(c) => c.id ?? c.code ?? c.name}
+              rowKey="id"
               size="small"
               dataSource={data?.byCategory ?? []}
               columns={categoryColumns}

@@ -143,20 +143,16 @@ export interface NodeStats {
   medianCloseHours: number | null;
 }
 
-export interface CategoryStats {
-  id?: string;
-  code?: string;
-  name: string;
-  total: number;
-  open?: number;
-  closed?: number;
-  overdueOpen?: number;
-  onTimeRate?: number | null;
-  satisfactionRate?: number | null;
-  medianCloseHours?: number | null;
+export interface CategoryStats extends Omit<NodeStats, 'kind'> {
+  code: string;
 }
 
 export interface DemandStats {
+  territory: { id: string; name: string; kind: string };
+  from: string;
+  to: string;
+  /** The requested node itself, its whole subtree. */
+  total: NodeStats;
   byNode: NodeStats[];
   byCategory: CategoryStats[];
   trend: { week: string; total: number; closed: number; onTime: number }[];
