@@ -109,7 +109,7 @@ export default function KeysPage() {
         )}
       </Card>
       <IssueKeyModal open={issuing} onClose={() => setIssuing(false)} onIssued={(k) => { setIssuing(false); setIssued(k); reload(); }} />
-      <Modal open={!!issued} title={issued && t('open311.issuedTitle', { name: issued.name })} closable={false} maskClosable={false} keyboard={false}
+      <Modal open={!!issued} title={issued && t('open311.issuedTitle', { name: issued.name })} closable={false} maskClosable={false} keyboard={false} destroyOnHidden
         footer={<Button type="primary" onClick={() => setIssued(null)} data-testid="open311-issued-done">{t('open311.issuedDone')}</Button>}>
         <Alert type="warning" showIcon title={t('open311.issuedOnce')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph copyable={{ text: issued?.key ?? '' }} className="gz-mono" style={{ wordBreak: 'break-all', fontSize: 16 }} data-testid="open311-issued-key">
