@@ -10,6 +10,7 @@ import { ensureDemoOpen311Key } from '../modules/open311/demo-key.ts';
 import { ensureDefaultRules } from '../modules/points/default-rules.ts';
 import { importTerritories } from '../modules/territory/actions/import-territories.ts';
 import { loadActivitiesDemo } from './activities-demo.ts';
+import { loadDemandsDemo } from './demands-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
 
@@ -30,6 +31,8 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; label: string }[] = 
   { username: 'demo-street', role: 'street_admin', label: '岳阳街道 街镇干部' },
   { username: 'demo-secretary', role: 'community_secretary', label: '龙潭社区 书记' },
   { username: 'demo-grid', role: 'grid_worker', label: '龙潭社区第1网格 网格员' },
+  { username: 'demo-worker', role: 'community_worker', label: '龙潭社区 社工' },
+  { username: 'demo-deputy', role: 'deputy', label: '龙潭社区 人大代表' },
   { username: 'demo-member', role: 'party_member', label: '龙潭社区 党员' },
   { username: 'demo-resident', role: 'resident', label: '龙潭社区 居民' },
   { username: 'demo-unit', role: 'unit_liaison', label: '驻区单位 联络员' },
@@ -75,6 +78,7 @@ async function populate(db: Db, ctx: AppContext) {
   }
   await makeDemoAccounts(db, ctx, district!, built);
   await loadActivitiesDemo(db);
+  await loadDemandsDemo(db, ctx.pii);
 }
 
 interface Community {
@@ -163,6 +167,8 @@ async function makeDemoAccounts(db: Db, ctx: AppContext, district: Node, communi
   const gridWorker = await makePerson(db, ctx.pii, longtan.grids[0]!, { name: '陆晓峰', isPartyMember: true, partyOrgId: longtan.partyOrgId });
   const street = await makePerson(db, ctx.pii, longtan.grids[1]!, { name: '沈嘉怡' });
   const districtStaff = await makePerson(db, ctx.pii, longtan.grids[2]!, { name: '顾建华', isPartyMember: true, partyOrgId: longtan.partyOrgId });
+  const worker = await makePerson(db, ctx.pii, longtan.grids[1]!, { name: '周雨桐' });
+  const deputy = await makePerson(db, ctx.pii, longtan.grids[2]!, { name: '钱立新', isPartyMember: true, partyOrgId: longtan.partyOrgId });
   const liaison = longtan.residents.find((p) => p.id !== member.id && p.id !== resident.id && p.id !== longtan.secretaryId)!;
   await makeMember(db, longtan.unitId, liaison.id, 'liaison');
   const plan: Record<string, { personId?: string; territoryId: string }> = {
@@ -170,6 +176,8 @@ async function makeDemoAccounts(db: Db, ctx: AppContext, district: Node, communi
     'demo-street': { personId: street.id, territoryId: yueyang!.id },
     'demo-secretary': { personId: longtan.secretaryId, territoryId: longtan.node.id },
     'demo-grid': { personId: gridWorker.id, territoryId: longtan.grids[0]!.id },
+    'demo-worker': { personId: worker.id, territoryId: longtan.node.id },
+    'demo-deputy': { personId: deputy.id, territoryId: longtan.node.id },
     'demo-member': { personId: member.id, territoryId: longtan.node.id },
     'demo-resident': { personId: resident.id, territoryId: longtan.node.id },
     'demo-unit': { personId: liaison.id, territoryId: longtan.node.id },
@@ -177,7 +185,7 @@ async function makeDemoAccounts(db: Db, ctx: AppContext, district: Node, communi
     'demo-secadmin': { territoryId: district.id },
     'demo-auditor': { territoryId: district.id },
   };
-  const people = new Map([...communities.flatMap((c) => c.residents), gridWorker, street, districtStaff].map((p) => [p.id, p.name]));
+  const people = new Map([...communities.flatMap((c) => c.residents), gridWorker, street, districtStaff, worker, deputy].map((p) => [p.id, p.name]));
   for (const a of DEMO_ACCOUNTS) {
     const p = plan[a.username]!;
     await makeAccount(db, {

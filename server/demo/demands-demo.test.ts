@@ -1,0 +1,69 @@
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account } from '../db/schema/accounts.ts';
+import { demand, demandEvent, hotTopic } from '../db/schema/demands.ts';
+import { territory } from '../db/schema/territory.ts';
+import { detectHotTopics } from '../modules/hot-topics/detect.ts';
+import { type TestContext, createTestContext, login } from '../test/harness.ts';
+import { DEMO_PASSWORD, loadDemo } from './load-demo.ts';
+
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await loadDemo(t);
+}, 180_000);
+afterAll(() => t.close());
+
+describe('the demo district\'s demands', () => {
+  it('holds some 150 demands of the last ten weeks in the five communities, in every state', async () => {
+    const rows = await t.db.select({ state: demand.state, communityId: demand.communityId, createdAt: demand.createdAt }).from(demand);
+    expect(rows.length).toBeGreaterThanOrEqual(130);
+    expect(rows.length).toBeLessThanOrEqual(170);
+    expect(new Set(rows.map((r) => r.communityId)).size).toBe(5);
+    expect([...new Set(rows.map((r) => r.state))].sort()).toEqual(['accepted', 'assigned', 'closed', 'in_progress', 'merged', 'rejected', 'resolved', 'submitted']);
+    const now = Date.now();
+    expect(rows.every((r) => r.createdAt.getTime() <= now && r.createdAt.getTime() > now - 72 * 86_400_000)).toBe(true);
+  });
+
+  it('has overdue open demands, ratings, and a history whose steps follow each other in time', async () => {
+    const overdue = await t.db.select().from(demand).where(and(sql`${demand.state} in ('accepted','assigned','in_progress')`, lt(demand.dueAt, new Date())));
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    const rated = await t.db.select({ rating: demand.rating }).from(demand).where(isNotNull(demand.rating));
+    expect(new Set(rated.map((r) => r.rating))).toEqual(new Set(['satisfied', 'basically_satisfied', 'unsatisfied']));
+    const steps = await t.db.select().from(demandEvent).orderBy(demandEvent.demandId, demandEvent.at, demandEvent.id);
+    const byDemand = new Map<string, typeof steps>();
+    for (const s of steps) byDemand.set(s.demandId, [...(byDemand.get(s.demandId) ?? []), s]);
+    const demands = await t.db.select().from(demand);
+    for (const d of demands) {
+      const history = byDemand.get(d.id)!;
+      expect(history[0]!.action).toBe('submit');
+      expect(history[0]!.at.getTime()).toBe(d.createdAt.getTime());
+      expect(history.at(-1)!.toState ?? 'submitted').toBe(d.state);
+      expect(history.at(-1)!.at.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const resolvedOnes = demands.filter((d) => d.state === 'closed' && d.resolvedAt);
+    expect(resolvedOnes.filter((d) => d.onTime).length).toBeGreaterThan(resolvedOnes.filter((d) => d.onTime === false).length);
+  });
+
+  it('lets the hot-topic detector find 电梯 in 龙潭社区: 12 in the last 7 days against 1.5 a week', async () => {
+    await detectHotTopics(t.db);
+    const [longtan] = await t.db.select().from(territory).where(eq(territory.code, '310117001001'));
+    const topics = await t.db.select().from(hotTopic).where(eq(hotTopic.territoryId, longtan!.id));
+    expect(topics.map((h) => h.term)).toEqual(['电梯']);
+    expect(topics[0]!.count).toBe(12);
+    expect(topics[0]!.baseline).toBe(1.5);
+  });
+
+  it('gives demo-resident demands of their own, one resolved and waiting for their rating', async () => {
+    const [resident] = await t.db.select().from(account).where(eq(account.username, 'demo-resident'));
+    const mine = await t.db.select().from(demand).where(eq(demand.reporterPersonId, resident!.personId!));
+    expect(mine.length).toBeGreaterThanOrEqual(4);
+    expect(mine.filter((d) => d.state === 'resolved' && d.rating === null)).toHaveLength(1);
+    expect(new Set(mine.map((d) => d.state)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has a community worker and a deputy for 龙潭社区 who can log in', async () => {
+    for (const u of ['demo-worker', 'demo-deputy']) await expect(login(t.app, u, DEMO_PASSWORD)).resolves.toBeDefined();
+  });
+});
