@@ -30,7 +30,9 @@ export function DemandTimeline({ steps }: { steps: DemandStep[] }) {
           <div data-testid={`demand-step-${s.action}`}>
             <div>
               <strong>{tx('demand.step', s.action)}</strong>
-              {s.toState && s.toState !== s.fromState && <span style={{ color: '#888' }}> → {tx('demand.state', s.toState)}</span>}
+              {s.toState && s.toState !== s.fromState && tx('demand.state', s.toState) !== tx('demand.step', s.action) && (
+                <span style={{ color: '#888' }}> → {tx('demand.state', s.toState)}</span>
+              )}
             </div>
             <div style={{ color: '#888', fontSize: 12 }}>{s.actorName} · {fmtTime(s.at)}</div>
             {detail(s) && <div style={{ fontSize: 13 }}>{detail(s)}</div>}
