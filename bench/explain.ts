@@ -26,3 +26,34 @@ export async function explainPeopleList(ctx: AppContext, accountId: string, terr
   }
   return out.join('\n\n');
 }
+
+type Query = { text: string; values: unknown[] };
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * EXPLAIN ANALYZE of every statement one request runs, captured from the database client while
+ * the request is served in-process: the plans are those of the server's own SQL and parameters.
+ */
+export async function explainRequest(ctx: AppContext, app: { inject(o: { method: 'GET'; url: string; headers: Record<string, string> }): Promise<{ statusCode: number }> }, url: string, headers: Record<string, string>): Promise<string> {
+  const client = (ctx.db as unknown as { $client: { query: QueryFn } }).$client;
+  const original = client.query;
+  const seen: Query[] = [];
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const [a, b] = args;
+    if (typeof a === 'string') seen.push({ text: a, values: (Array.isArray(b) ? b : []) as unknown[] });
+    else if (a && typeof a === 'object' && 'text' in a) seen.push({ text: (a as Query).text, values: (a as Query).values ?? (Array.isArray(b) ? b : []) });
+    return original.apply(this, args);
+  };
+  try {
+    const res = await app.inject({ method: 'GET', url, headers });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+  } finally {
+    client.query = original;
+  }
+  const out: string[] = [`## ${url}`];
+  for (const q of seen.filter((x) => /^\s*(select|with)\b/i.test(x.text))) {
+    const r = (await original.call(client, `explain (analyze, buffers) ${q.text}`, q.values)) as { rows: Record<string, string>[] };
+    out.push(`-- ${q.text}\n-- params: ${JSON.stringify(q.values).slice(0, 300)}\n${r.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+  }
+  return out.join('\n\n');
+}
