@@ -142,6 +142,11 @@ describe('who sees what', () => {
     expect(overdue.json().items[0].overdue).toBe(true);
     expect(ids(await as(t.app, workerB.session).get(`/api/demands?state=submitted&territoryId=${f.b.grid.id}&categoryId=${parking.id}`)).sort())
       .toEqual([made[1]!.id, made[2]!.id].sort());
+    const several = await as(t.app, workerB.session).get(`/api/demands?state=accepted,submitted&categoryId=${parking.id}`);
+    expect(ids(several).sort()).toEqual(made.map((d) => d.id).sort());
+    const bad = await as(t.app, workerB.session).get('/api/demands?state=accepted,lost');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('state');
   });
 
   it('finds demands by a Chinese word of their text', async () => {
@@ -151,6 +156,13 @@ describe('who sees what', () => {
     expect(found).toContain(lift.id);
     expect(found).not.toContain(noise.id);
     expect(ids(await as(t.app, workerB.session).get(`/api/demands?q=${encodeURIComponent('装修噪音')}`))).toEqual([noise.id]);
+  });
+
+  it('finds a demand by its number, whole or its beginning, in any case', async () => {
+    const d = await makeDemand(t, { at: f.b.building, districtId: f.district.id, description: '路灯不亮' });
+    expect(ids(await as(t.app, workerB.session).get(`/api/demands?q=${d.no}`))).toEqual([d.id]);
+    expect(ids(await as(t.app, workerB.session).get(`/api/demands?q=${d.no.slice(0, 12).toLowerCase()}`))).toContain(d.id);
+    expect(ids(await as(t.app, worker.session).get(`/api/demands?q=${d.no}`))).toEqual([]);
   });
 });
 

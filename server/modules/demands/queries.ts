@@ -55,7 +55,8 @@ export function presentFor(actor: Actor, pii: Pii, now = new Date()) {
 }
 
 export interface DemandQuery {
-  state?: DemandState;
+  /** Any of these states. */
+  state?: DemandState[];
   categoryId?: string;
   territoryId?: string;
   level?: DemandLevel;
@@ -70,7 +71,7 @@ export interface DemandQuery {
 /** The conditions of a list, all on the demand table's own columns so the count needs no join. */
 async function listConditions(db: Db, actor: Actor, q: DemandQuery, now: Date): Promise<SQL[]> {
   const conds: SQL[] = [visibleDemands(actor)];
-  if (q.state) conds.push(eq(demand.state, q.state));
+  if (q.state?.length) conds.push(inArray(demand.state, q.state));
   if (q.categoryId) conds.push(eq(demand.categoryId, q.categoryId));
   if (q.level) conds.push(eq(demand.level, q.level));
   if (q.channel) conds.push(eq(demand.channel, q.channel));
@@ -86,7 +87,10 @@ async function listConditions(db: Db, actor: Actor, q: DemandQuery, now: Date): 
     conds.push(sql`${demand.path} like ${likePrefix(node.path)}`);
   }
   const text = q.q?.trim();
-  if (text) {
+  if (text && /^sq\d{1,13}$/i.test(text)) {
+    // A demand's number, whole or its beginning (SQ20261129…), as people read it off a notice.
+    conds.push(sql`${demand.no} like ${`${text.toUpperCase()}%`}`);
+  } else if (text) {
     const terms = termsOf(text);
     conds.push(terms.length
       ? sql`${demand.terms} @> ${sql`array[${sql.join(terms.map((w) => sql`${w}`), sql`, `)}]::text[]`}`

@@ -65,7 +65,11 @@ export function demandsRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: 'Demands the caller sees, newest first: staff their territory, grid workers their grid, deputies what they logged, residents their own',
       querystring: z.object({
-        state: z.enum(demandStates).optional(), categoryId: z.uuid().optional(), territoryId: z.uuid().optional(),
+        state: z.string().optional()
+          .transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+          .pipe(z.array(z.enum(demandStates)).max(demandStates.length).optional())
+          .describe('one state, or several separated by commas (accepted,assigned,in_progress)'),
+        categoryId: z.uuid().optional(), territoryId: z.uuid().optional(),
         level: z.enum(demandLevels).optional(), channel: z.enum(demandChannels).optional(), overdue: boolString.optional(),
         q: z.string().max(100).optional(), mine: boolString.optional(),
         page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
