@@ -44,10 +44,13 @@ describe('a district administrator reverses a ledger entry', () => {
     await stale.getByTestId(`ledger-reverse-${entry.id}`).waitFor();
 
     await desk.getByTestId(`ledger-reverse-${entry.id}`).click();
+    const note = desk.getByTestId('ledger-reverse-note');
+    await note.waitFor();
+    // The reason is required: without one nothing is sent and the field says so.
     await desk.getByTestId('ledger-reverse-submit').click();
-    // The reason is required.
-    await expectText(desk.locator('.ant-modal'), '冲正原因');
-    await desk.getByTestId('ledger-reverse-note').fill(reason);
+    await desk.locator('.ant-modal .ant-form-item-explain-error').waitFor();
+    expect((await admin.get<Entries>(`/api/points/entries?personId=${entry.personId}&pageSize=1`)).sum).toBe(balance);
+    await note.fill(reason);
     await desk.getByTestId('ledger-reverse-submit').click();
 
     await expectExactText(desk.getByTestId('ledger-balance'), String(balance - entry.points));
