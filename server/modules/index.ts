@@ -17,6 +17,7 @@ import { demandImportModule } from './demand-import/index.ts';
 import { demandStatsModule } from './demand-stats/index.ts';
 import { hotTopicsModule } from './hot-topics/index.ts';
 import { open311Module } from './open311/index.ts';
+import { votingModule } from './voting/index.ts';
 
 /** The platform: every module registers here and nowhere else. */
 export const modules: Module[] = [
@@ -38,4 +39,5 @@ export const modules: Module[] = [
   demandStatsModule,
   hotTopicsModule,
   open311Module,
+  votingModule,
 ];

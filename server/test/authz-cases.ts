@@ -7,6 +7,7 @@ import { demandImportCases } from '../modules/demand-import/authz-cases.ts';
 import { demandStatsCases } from '../modules/demand-stats/authz-cases.ts';
 import { hotTopicsCases } from '../modules/hot-topics/authz-cases.ts';
 import { open311Cases } from '../modules/open311/authz-cases.ts';
+import { votingCases } from '../modules/voting/authz-cases.ts';
 
 export const moduleCases: Record<string, Case> = {
   ...notificationsCases,
@@ -16,6 +17,7 @@ export const moduleCases: Record<string, Case> = {
   ...demandStatsCases,
   ...hotTopicsCases,
   ...open311Cases,
+  ...votingCases,
 };
 
 /**

@@ -82,9 +82,9 @@ describe('the figures', () => {
   });
   it('compares exactly where floating point would not (large areas)', () => {
     // Past 2^53 a float product would round; the BigInt cross-multiplication still decides.
-    const of = 3 * 1_000_000_000_007;
-    expect(meets(2 * 1_000_000_000_007, of, TWO_THIRDS)).toBe(true);
-    expect(meets(2 * 1_000_000_000_007 - 1, of, TWO_THIRDS)).toBe(false);
+    const of = 3 * 2_000_000_000_000_001;
+    expect(meets(2 * 2_000_000_000_000_001, of, TWO_THIRDS)).toBe(true);
+    expect(meets(2 * 2_000_000_000_000_001 - 1, of, TWO_THIRDS)).toBe(false);
   });
 });
 

@@ -1,0 +1,41 @@
+import { addMessages } from '../../core/i18n.ts';
+
+/** Problem texts of owners' voting and of the owners' register import. */
+addMessages({
+  'zh-CN': {
+    'voting.estateNode': '小区只能设在社区（居民区、村）或片区节点上。',
+    'voting.registerLocked': '该小区已有表决事项开始表决，业主名册不能再整体替换。',
+    'voting.noOwners': '该小区还没有业主名册，请先导入后再开始表决。',
+    'voting.notDraft': '只有草稿状态的表决事项可以开始表决。',
+    'voting.notOpen': '该表决事项不在表决期内。',
+    'voting.ballotFinal': '本小区议事规则规定投票后不能更改。',
+    'voting.notOwner': '您不是该小区登记的业主，不能投票。',
+    'voting.receiptUnknown': '没有找到这个回执码对应的选票，请核对后重新输入。',
+    'voting.import.required': '此项必填。',
+    'voting.import.badArea': '面积应为大于 0 的数字，最多两位小数（单位：平方米）。',
+    'voting.import.noArea': '登记面积、实测面积、合同面积至少填写一项。',
+    'voting.import.badIdentity': '证件号码格式不正确。',
+    'voting.import.badFlag': '请填写“是”或“否”。',
+    'voting.import.duplicateUnit': '与第 {row} 行的楼栋房号重复。',
+    'voting.import.nameMismatch': '同一证件号码在第 {row} 行登记的姓名不同。',
+    'voting.import.developerIsOwner': '该证件号码同时登记为开发商，请核对。',
+  },
+  'en-US': {
+    'voting.estateNode': 'An estate can only sit on a community (neighbourhood, village) or area node.',
+    'voting.registerLocked': 'A matter of this estate has been put to the vote; its owners’ register can no longer be replaced.',
+    'voting.noOwners': 'This estate has no owners’ register yet; import it before opening a vote.',
+    'voting.notDraft': 'Only a draft matter can be opened for voting.',
+    'voting.notOpen': 'This matter is not open for voting.',
+    'voting.ballotFinal': 'This estate’s rules do not allow a ballot to be changed once cast.',
+    'voting.notOwner': 'You are not a registered owner of this estate and cannot vote.',
+    'voting.receiptUnknown': 'No ballot has this receipt code; check it and try again.',
+    'voting.import.required': 'Required.',
+    'voting.import.badArea': 'An area must be a number above 0 with at most two decimals (square metres).',
+    'voting.import.noArea': 'Fill in at least one of registered, surveyed or contract area.',
+    'voting.import.badIdentity': 'The identity number is not valid.',
+    'voting.import.badFlag': 'Write 是 (yes) or 否 (no).',
+    'voting.import.duplicateUnit': 'Same unit as row {row}.',
+    'voting.import.nameMismatch': 'The same identity number has a different name in row {row}.',
+    'voting.import.developerIsOwner': 'This identity number is also given for the developer; check it.',
+  },
+});
