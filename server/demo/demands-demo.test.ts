@@ -4,7 +4,7 @@ import { account } from '../db/schema/accounts.ts';
 import { demand, demandEvent, hotTopic } from '../db/schema/demands.ts';
 import { territory } from '../db/schema/territory.ts';
 import { detectHotTopics } from '../modules/hot-topics/detect.ts';
-import { type TestContext, createTestContext, login } from '../test/harness.ts';
+import { type TestContext, as, createTestContext, login } from '../test/harness.ts';
 import { DEMO_PASSWORD, loadDemo } from './load-demo.ts';
 
 let t: TestContext;
@@ -61,6 +61,19 @@ describe('the demo district\'s demands', () => {
     expect(mine.length).toBeGreaterThanOrEqual(4);
     expect(mine.filter((d) => d.state === 'resolved' && d.rating === null)).toHaveLength(1);
     expect(new Set(mine.map((d) => d.state)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives the street figures per community and 龙潭社区 a public list without its residents\' names', async () => {
+    const street = as(t.app, await login(t.app, 'demo-street', DEMO_PASSWORD));
+    const stats = (await street.get('/api/demand-stats')).json();
+    const longtan = stats.byNode.find((n: { name: string }) => n.name === '龙潭社区居委会');
+    expect(longtan.total).toBeGreaterThanOrEqual(40);
+    expect(longtan.onTimeRate).toBeGreaterThan(0.5);
+    expect(stats.trend.filter((w: { total: number }) => w.total > 0).length).toBeGreaterThanOrEqual(9);
+    const [resident] = await t.db.select({ personId: account.personId, name: account.displayName }).from(account).where(eq(account.username, 'demo-resident'));
+    const pub = await t.app.inject({ method: 'GET', url: `/api/public/demands?communityId=${longtan.id}` });
+    expect(pub.json().total).toBeGreaterThan(20);
+    expect(pub.body).not.toContain(resident!.name);
   });
 
   it('has a community worker and a deputy for 龙潭社区 who can log in', async () => {
