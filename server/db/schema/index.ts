@@ -7,3 +7,4 @@ export * from './members.ts';
 export * from './demands.ts';
 export * from './notifications.ts';
 export * from './voting.ts';
+export * from './deliberation.ts';
