@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined,
+  ApartmentOutlined, ApiOutlined, HomeOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined,
   MenuOutlined, MobileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
 import { DEMAND_ENTRIES } from '../modules/demands/console/menu';
+import { VOTING } from '../modules/voting/shared/types';
 import { NotificationBell } from '../modules/notifications';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useSession } from './auth';
@@ -33,6 +34,7 @@ const ENTRIES: Entry[] = [
   { key: '/console/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
   ...DEMAND_ENTRIES,
   ...MEMBER_ENTRIES,
+  { key: '/console/estates', label: 'nav.estates', icon: <HomeOutlined />, any: [VOTING.read] },
   { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },
   { key: '/console/open311-keys', label: 'nav.open311Keys', icon: <ApiOutlined />, any: ['open311.keys'] },
   { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined /> },

@@ -24,6 +24,8 @@ const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
 import * as Members from '../modules/members/console';
 import * as Demands from '../modules/demands/console';
+import * as Voting from '../modules/voting/console';
+import { VOTING } from '../modules/voting/shared/types';
 
 /** Signed-in only; an account that must change its password sees nothing else. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -115,6 +117,8 @@ export function AppRoutes() {
           <Route path="demands/:id" element={<Allow any={['demand.read']}><Demands.DemandPage /></Allow>} />
           <Route path="demand-stats" element={<Allow any={['demand.stats']}><Demands.DemandStatsPage /></Allow>} />
           <Route path="demand-settings" element={<Allow any={['demand.configure']}><Demands.DemandSettingsPage /></Allow>} />
+          <Route path="estates" element={<Allow any={[VOTING.read]}><Voting.EstatesPage /></Allow>} />
+          <Route path="estates/:id" element={<Allow any={[VOTING.read]}><Voting.EstatePage /></Allow>} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -3,6 +3,7 @@ import { demandsPortalEnUS } from './demands-portal.en-US';
 import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
 import { open311EnUS } from './open311.en-US';
+import { votingEnUS } from './voting.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -300,4 +301,5 @@ export const enUS: Record<MessageKey, string> = {
   ...demandsConsoleEnUS,
   ...demandsPortalEnUS,
   ...open311EnUS,
+  ...votingEnUS,
 };

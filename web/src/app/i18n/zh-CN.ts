@@ -2,6 +2,7 @@ import { demandsConsoleZhCN } from './demands-console.zh-CN';
 import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
+import { votingZhCN } from './voting.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
@@ -300,6 +301,7 @@ export const zhCN = {
   ...demandsConsoleZhCN,
   ...demandsPortalZhCN,
   ...open311ZhCN,
+  ...votingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

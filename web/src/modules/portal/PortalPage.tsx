@@ -11,6 +11,7 @@ import { usePortalData, type PortalData } from './usePortalData';
 import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, ServicesTab, WishesTab } from '../members/portal';
 import { demandTabs, DemandRoutes, portalLink, ReportEntry, type PortalPlace } from '../demands/portal';
 import { NotificationBell } from '../notifications';
+import { OwnerVotesEntry, OwnerVotesPage } from '../voting/portal';
 import './portal.css';
 
 function BodiesList({ bodies }: { bodies: BodyRow[] }) {
@@ -76,6 +77,7 @@ function HomeTab({ data }: { data: PortalData }) {
     <>
       {can('demand.report') && <ReportEntry testId="m-home-demand-entry" />}
       {hasRole('party_member') && <MemberHomeCards />}
+      {(hasRole('resident') || hasRole('party_member')) && <OwnerVotesEntry />}
       <Household data={data} />
       <MyInfo data={data} />
       {data.bodies && (
@@ -198,6 +200,7 @@ export default function PortalPage() {
             <Route path="points" element={<Suspense fallback={<Loading />}><PointsTab /></Suspense>} />
             <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
             <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
+            <Route path="votes" element={<OwnerVotesPage />} />
             <Route path="demands/*" element={<Suspense fallback={<Loading />}><DemandRoutes {...placeOf(data)} /></Suspense>} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>

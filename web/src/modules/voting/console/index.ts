@@ -1,0 +1,2 @@
+export { EstatesPage } from './EstatesPage';
+export { EstatePage } from './EstatePage';

@@ -1,0 +1,1 @@
+export { OwnerVotesEntry, OwnerVotesPage } from './OwnerVotesPage';
