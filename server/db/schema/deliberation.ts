@@ -301,7 +301,11 @@ export const charterVersion = pgTable(
     createdBy: uuid('created_by').references(() => account.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('charter_version_uq').on(t.charterId, t.version)],
+  (t) => [
+    uniqueIndex('charter_version_uq').on(t.charterId, t.version),
+    // Exactly one published version per charter, whatever two requests do at once.
+    uniqueIndex('charter_version_published_uq').on(t.charterId).where(sql`state = 'published'`),
+  ],
 );
 
 export const charterComment = pgTable(
@@ -334,6 +338,8 @@ export const mediationCase = pgTable(
     state: text('state').$type<'open' | 'in_mediation' | 'agreed' | 'failed' | 'closed'>().notNull().default('open'),
     agreementText: text('agreement_text'),
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
+    /** Why mediation failed, when it did. */
+    failReason: text('fail_reason'),
     followUpOn: date('follow_up_on'),
     followUpNote: text('follow_up_note'),
     followedUpAt: timestamp('followed_up_at', { withTimezone: true }),

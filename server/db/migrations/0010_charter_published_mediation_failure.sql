@@ -1,0 +1,2 @@
+ALTER TABLE "mediation_case" ADD COLUMN "fail_reason" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "charter_version_published_uq" ON "charter_version" USING btree ("charter_id") WHERE state = 'published';
