@@ -1,99 +1,23 @@
-import { useEffect, useState } from 'react';
-import { Button, Result } from 'antd';
-import { CloseOutlined, FullscreenOutlined } from '@ant-design/icons';
-import QRCode from 'qrcode';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../../app/api';
-import { useProblemText } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
-import type { Activity, VenueCode } from '../shared/types';
-import './venue.css';
+import { VenueScreen } from '../../../app/ui/VenueScreen';
+import type { Activity } from '../shared/types';
 
-/** Fetch the next code a little before the current one expires, so the screen never shows a dead code. */
-const REFRESH_EARLY_MS = 2_000;
-
-function useRotatingCode(activityId: string) {
-  const [code, setCode] = useState<VenueCode | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    let timer: number | undefined;
-    const load = async () => {
-      try {
-        const next = await api<VenueCode>(`/api/activities/${activityId}/qr`);
-        if (!live) return;
-        setCode(next);
-        setError(null);
-        const wait = new Date(next.expiresAt).getTime() - Date.now() - REFRESH_EARLY_MS;
-        timer = window.setTimeout(load, Math.max(1_000, wait));
-      } catch (err) {
-        if (!live) return;
-        setError(err);
-        timer = window.setTimeout(load, 5_000);
-      }
-    };
-    void load();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [activityId]);
-  return { code, error };
-}
-
-function useSecondsLeft(expiresAt: string | undefined) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), 1_000);
-    return () => window.clearInterval(id);
-  }, []);
-  return expiresAt ? Math.max(0, Math.round((new Date(expiresAt).getTime() - now) / 1000)) : 0;
-}
-
-/** 现场签到码: a full-screen QR code of the check-in address on this host, redrawn before it expires. */
+/** 现场签到码 of an activity: members scan it to check in, and again to check out. */
 export default function VenuePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const problemText = useProblemText();
   const navigate = useNavigate();
   const activity = useFetch<Activity>(`/api/activities/${id}`);
-  const { code, error } = useRotatingCode(id);
-  const [image, setImage] = useState<string>('');
-  const url = code ? new URL(code.url, window.location.origin).toString() : '';
-  const left = useSecondsLeft(code?.expiresAt);
-
-  useEffect(() => {
-    if (!url) return;
-    let live = true;
-    QRCode.toDataURL(url, { width: 720, margin: 1, errorCorrectionLevel: 'M' }).then((d) => live && setImage(d));
-    return () => {
-      live = false;
-    };
-  }, [url]);
-
-  const close = () => (document.fullscreenElement ? document.exitFullscreen() : navigate(`/console/activities/${id}`));
-
+  const a = activity.data;
   return (
-    <div className="gz-venue" data-testid="venue">
-      <div className="gz-venue-bar">
-        <Button type="text" icon={<FullscreenOutlined />} onClick={() => document.documentElement.requestFullscreen?.()} data-testid="venue-fullscreen" aria-label={t('venue.fullscreen')} />
-        <Button type="text" icon={<CloseOutlined />} onClick={close} data-testid="venue-close" aria-label={t('common.close')} />
-      </div>
-      <h1 className="gz-venue-title" data-testid="venue-title">{activity.data?.title ?? ''}</h1>
-      <div className="gz-venue-sub">{activity.data ? `${activity.data.territoryName}${activity.data.place ? ` · ${activity.data.place}` : ''}` : ''}</div>
-      {error && !code ? (
-        <Result status="error" subTitle={<span data-testid="venue-error">{problemText(error)}</span>} />
-      ) : (
-        <>
-          <div className="gz-venue-qr">
-            {image && <img src={image} alt={t('venue.alt')} data-testid="venue-qr" data-url={url} />}
-          </div>
-          <div className="gz-venue-hint">{t('venue.hint')}</div>
-          <div className="gz-venue-expiry" data-testid="venue-expiry">{t('venue.refreshIn', { seconds: left })}</div>
-          {error ? <div className="gz-venue-warn" data-testid="venue-error">{problemText(error)}</div> : null}
-        </>
-      )}
-    </div>
+    <VenueScreen
+      codePath={`/api/activities/${id}/qr`}
+      title={a?.title ?? ''}
+      sub={a ? `${a.territoryName}${a.place ? ` · ${a.place}` : ''}` : ''}
+      hint={t('venue.hint')}
+      onClose={() => navigate(`/console/activities/${id}`)}
+    />
   );
 }
