@@ -128,11 +128,7 @@ export async function loadDemandsDemo(db: Db, pii: Pii, now = new Date()) {
     await db.update(demand).set(columnsAfter(beats, p, exceptions)).where(eq(demand.id, row.id));
   }
   for (let i = 0; i < events.length; i += 500) await db.insert(demandEvent).values(events.slice(i, i + 500));
-  // Intake stamped its own step and notices with the loading time: move them to when each demand came in.
-  // The history is append-only for the live system; the demo's past is written once, here, by the table's owner.
-  await db.execute(sql`alter table ${demandEvent} disable trigger demand_event_no_update`);
-  await db.execute(sql`update ${demandEvent} e set at = d.created_at from ${demand} d where e.demand_id = d.id and e.action = 'submit'`);
-  await db.execute(sql`alter table ${demandEvent} enable trigger demand_event_no_update`);
+  // Intake stamped its notices with the loading time: move them to when each demand came in.
   await db.execute(sql`update ${notification} n set created_at = d.created_at,
     read_at = case when d.created_at < ${new Date(now.getTime() - 2 * DAY)}::timestamptz then ${now}::timestamptz end
     from ${demand} d where n.params->>'demandId' = d.id::text`);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demand } from '../../db/schema/demands.ts';
+import { notification } from '../../db/schema/notifications.ts';
 import { type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets } from '../../test/two-streets.ts';
 import { ensureDefaultCategories } from '../demands/default-categories.ts';
@@ -76,6 +77,14 @@ describe('importing hotline orders', () => {
     const [d3] = await byExternal('H-003');
     expect(d3!.territoryId).toBe(f.a.community.id);
     expect(d3!.contactNameEnc).toBeNull();
+  });
+
+  it('tells the community\'s workers once for the whole file, not once per order', async () => {
+    const secretary = await accountFor(t, 'community_secretary', f.a.community, 'secretary-a-notices');
+    const file = csvOf(Array.from({ length: 5 }, (_, i) => [`N-${i}`, '2026-03-05 10:00', '噪音扰民', `夜间施工噪音 ${i}`, 'T-A-C', '', '', '']));
+    expect((await post(street, '/api/demands/import', orderUpload(file))).json()).toMatchObject({ created: 5 });
+    const notices = await t.db.select().from(notification).where(eq(notification.accountId, secretary.accountId));
+    expect(notices.map((n) => [n.kind, n.params])).toEqual([['demand.imported', { count: 5 }]]);
   });
 
   it('adds nothing when the same file comes again: every order is counted as skipped', async () => {

@@ -13,6 +13,8 @@ export interface Step {
   data?: Record<string, unknown>;
   /** False for internal steps the resident does not follow (notes between staff, reminders). */
   public?: boolean;
+  /** When it happened, if not now (a hotline order taken in before it reached the platform). */
+  at?: Date;
 }
 
 /** Appends one step to a demand's history, in the caller's transaction. */
@@ -27,5 +29,6 @@ export async function recordStep(tx: Db, demandId: string, who: Doer, step: Step
     note: step.note ?? null,
     data: step.data,
     public: step.public ?? true,
+    ...(step.at ? { at: step.at } : {}),
   });
 }

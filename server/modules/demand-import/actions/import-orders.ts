@@ -7,6 +7,7 @@ import type { Actor } from '../../../core/policy.ts';
 import { importReport } from '../../../db/schema/audit.ts';
 import { demand } from '../../../db/schema/demands.ts';
 import { createDemand } from '../../demands/actions/create-demand.ts';
+import { accountsCovering, notify } from '../../notifications/notify.ts';
 import { idsOfPath } from '../../territory/rules.ts';
 import { type Mapping, fieldLabels } from '../fields.ts';
 import type { OrderTable } from '../order-file.ts';
@@ -52,6 +53,7 @@ export async function importOrders(ctx: AppContext, actor: Actor, table: OrderTa
     }
     let created = 0;
     let skipped = 0;
+    const perCommunity = new Map<string, number>();
     const who = { system: `12345热线导入（${actor.displayName}）`, ip: actor.ip, accountId: actor.accountId };
     for (const o of ready) {
       const node = placed.get(o.row)!;
@@ -63,9 +65,11 @@ export async function importOrders(ctx: AppContext, actor: Actor, table: OrderTa
           territoryId: node.id, categoryId: categories.get(o.row)!.id, channel: 'hotline_12345', description: o.description,
           address: o.address, contactName: o.contactName, contactPhone: o.contactPhone, externalNo: o.externalNo,
           createdAt: o.createdAt ?? now,
-        }));
+        }, { quiet: true }));
         known.add(key);
         created++;
+        const community = `/${idsOfPath(node.path).slice(0, 3).join('/')}/`;
+        perCommunity.set(community, (perCommunity.get(community) ?? 0) + 1);
       } catch (e) {
         if ((e as { code?: string; cause?: { code?: string } }).code === UNIQUE_VIOLATION || (e as { cause?: { code?: string } }).cause?.code === UNIQUE_VIOLATION) {
           skipped++;
@@ -84,6 +88,13 @@ export async function importOrders(ctx: AppContext, actor: Actor, table: OrderTa
     if (sorted.length) {
       const [report] = await tx.insert(importReport).values({ accountId: actor.accountId, kind: 'demands', errors: sorted }).returning({ id: importReport.id });
       reportId = report!.id;
+    }
+    // One notice per community for the whole file, not one per order.
+    for (const [path, count] of perCommunity) {
+      const staff = await accountsCovering(tx, path, ['community_worker', 'community_secretary']);
+      await notify(tx, staff.filter((id) => id !== actor.accountId), {
+        kind: 'demand.imported', title: `12345热线导入 ${count} 件新诉求，请及时受理`, link: '/console/demands?channel=hotline_12345', params: { count },
+      });
     }
     if (created) {
       await audit(tx, actor, {

@@ -62,9 +62,10 @@ async function handlerBody(tx: Db, kind: HandlerKind, chainIds: string[]) {
 /**
  * Takes in one demand from any channel, in the caller's transaction: routes it by place (grid,
  * community) and category (default handling body), numbers it, records the first step, audits,
- * and tells the community's workers and the grid's worker.
+ * and tells the community's workers and the grid's worker (unless `quiet`: a bulk import tells them
+ * once, in one summary notice).
  */
-export async function createDemand(tx: Db, pii: Pii, who: Creator, input: NewDemand) {
+export async function createDemand(tx: Db, pii: Pii, who: Creator, input: NewDemand, opts: { quiet?: boolean } = {}) {
   const place = await placeOf(tx, input.territoryId);
   const [category] = await tx.select().from(demandCategory)
     .where(and(eq(demandCategory.id, input.categoryId), eq(demandCategory.districtId, place.districtId), isNull(demandCategory.retiredAt)));
@@ -106,11 +107,12 @@ export async function createDemand(tx: Db, pii: Pii, who: Creator, input: NewDem
   }).returning();
   if (!row) throw notFound('demand', '');
   const doer = 'system' in who ? { system: who.system } : who;
-  await recordStep(tx, row.id, doer, { action: 'submit', to: 'submitted', data: { channel: input.channel } });
+  await recordStep(tx, row.id, doer, { action: 'submit', to: 'submitted', data: { channel: input.channel }, at: createdAt });
   await audit(tx, 'system' in who ? { system: who.system, ip: who.ip } : who, {
     action: 'demand.create', targetType: 'demand', targetId: row.id, territoryId: row.territoryId,
     after: { no: row.no, category: category.code, channel: row.channel, externalNo: row.externalNo },
   });
+  if (opts.quiet) return row;
   const staff = await accountsCovering(tx, place.node.path, ['community_worker', 'community_secretary']);
   const gridWorkers = place.gridId ? await accountsCovering(tx, place.node.path, ['grid_worker']) : [];
   await notify(tx, [...staff, ...gridWorkers].filter((id) => 'system' in who || id !== who.accountId), {
