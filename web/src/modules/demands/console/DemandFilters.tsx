@@ -48,10 +48,13 @@ export function DemandFilters({ tab, filters, update }: Props) {
       ) : search}
       {tab === 'working' && (
         <Segmented
-          value={WORKING_STATES.find((w) => w === filters.state) ?? WORKING_STATES[0]}
-          onChange={(state) => update({ state })}
+          value={WORKING_STATES.find((w) => w === filters.state) ?? 'all'}
+          onChange={(state) => update({ state: state === 'all' ? undefined : state })}
           data-testid="demand-filter-working"
-          options={WORKING_STATES.map((s) => ({ value: s, label: <span data-testid={`demand-working-${s}`}>{tx('demand.state', s)}</span> }))}
+          options={[
+            { value: 'all', label: <span data-testid="demand-working-all">{t('dc.tab.all')}</span> },
+            ...WORKING_STATES.map((s) => ({ value: s, label: <span data-testid={`demand-working-${s}`}>{tx('demand.state', s)}</span> })),
+          ]}
         />
       )}
       {tab === 'all' && (

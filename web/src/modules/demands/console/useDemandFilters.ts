@@ -7,7 +7,7 @@ export type QuickTab = 'pending' | 'working' | 'overdue' | 'escalated' | 'all';
 export const FILTER_KEYS = ['state', 'categoryId', 'territoryId', 'level', 'channel', 'q', 'overdue'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** The states a demand is being worked in: accepted, assigned to a body, or started; the list filters one at a time. */
+/** The states a demand is being worked in: accepted, assigned to a body, or started; the tab lists all three, or one. */
 export const WORKING_STATES = ['accepted', 'assigned', 'in_progress'] as const;
 
 /** The level escalated demands reach for this account: a street cadre takes the community's whistles, the district the street's. */
@@ -32,7 +32,7 @@ export function useDemandFilters() {
   const query = useMemo(() => {
     const q: Record<string, string | number | undefined> = { ...filters, page, pageSize: 20 };
     if (tab === 'pending') q.state = 'submitted';
-    if (tab === 'working' && !WORKING_STATES.some((w) => w === q.state)) q.state = WORKING_STATES[0];
+    if (tab === 'working' && !WORKING_STATES.some((w) => w === q.state)) q.state = WORKING_STATES.join(',');
     if (tab === 'overdue') q.overdue = 'true';
     if (tab === 'escalated' && escalation) q.level = escalation;
     return q;
