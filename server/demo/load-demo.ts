@@ -11,6 +11,7 @@ import { ensureDefaultRules } from '../modules/points/default-rules.ts';
 import { importTerritories } from '../modules/territory/actions/import-territories.ts';
 import { loadActivitiesDemo } from './activities-demo.ts';
 import { loadDemandsDemo } from './demands-demo.ts';
+import { loadVotingDemo } from './voting-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
 
@@ -79,6 +80,7 @@ async function populate(db: Db, ctx: AppContext) {
   await makeDemoAccounts(db, ctx, district!, built);
   await loadActivitiesDemo(db);
   await loadDemandsDemo(db, ctx.pii);
+  await loadVotingDemo(db, ctx.pii);
 }
 
 interface Community {
