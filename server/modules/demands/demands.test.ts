@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { demand, demandEvent } from '../../db/schema/demands.ts';
@@ -258,6 +258,19 @@ describe('handling', () => {
     const old = await makeDemand(t, { at: f.a.building, districtId: f.district.id, set: { state: 'resolved', resolvedAt: new Date(Date.now() - 8 * 86_400_000) } });
     const res = await as(t.app, worker.session).post(`/api/demands/${old.id}/close`, { note: '7天未评价' });
     expect(res.json()).toMatchObject({ state: 'closed', rating: null });
+  });
+
+  it('merges one way when two demands are merged into each other at once', async () => {
+    const x = await makeDemand(t, { at: f.a.building, districtId: f.district.id });
+    const y = await makeDemand(t, { at: f.a.building, districtId: f.district.id });
+    const w = as(t.app, worker.session);
+    const [a, b] = await Promise.all([w.post(`/api/demands/${x.id}/merge`, { intoId: y.id }), w.post(`/api/demands/${y.id}/merge`, { intoId: x.id })]);
+    // One wins; the other finds its demand merged (409) or its target gone (422) — never a deadlock's 500.
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes[0]).toBe(200);
+    expect([409, 422]).toContain(codes[1]);
+    const states = (await t.db.select({ state: demand.state }).from(demand).where(inArray(demand.id, [x.id, y.id]))).map((r) => r.state).sort();
+    expect(states).toEqual(['merged', 'submitted']);
   });
 
   it('merges a duplicate into an open demand of the same community, keeping its links', async () => {

@@ -17,6 +17,7 @@ export function mergeDemand(ctx: AppContext, actor: Actor, id: string, intoId: s
   return stepDemand(ctx, actor, id, {
     action: 'merge',
     allowed: (r) => canHandle(actor, r.d),
+    alsoLock: intoId,
     change: async (tx, d) => {
       const [into] = await tx.select({ id: demand.id, no: demand.no }).from(demand)
         .where(and(eq(demand.id, intoId), eq(demand.communityId, d.communityId), inArray(demand.state, [...transitions.merge!.from]), visibleDemands(actor)))

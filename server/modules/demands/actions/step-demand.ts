@@ -1,4 +1,4 @@
-import { type SQL, and, eq, inArray } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { DomainError, forbidden, notFound } from '../../../core/errors.ts';
@@ -34,6 +34,8 @@ export interface Step {
   allowed: (row: DemandRow) => boolean;
   /** Works out the change inside the transaction, with the row locked: may refuse with a DomainError. */
   change: (tx: Db, d: Demand) => Change | Promise<Change>;
+  /** Another demand the step also changes or reads under lock (a merge's target): both rows are locked in id order, so two opposite steps never deadlock. */
+  alsoLock?: string;
   /** Tells whom it concerns, in the same transaction. */
   after?: (tx: Db, before: Demand, after: Demand) => Promise<void>;
 }
@@ -50,6 +52,9 @@ export async function stepDemand(ctx: AppContext, actor: Actor, id: string, step
   const from = transitions[step.action]?.from ?? [];
   if (!from.includes(row.d.state)) throw wrongState(row.d.state);
   return ctx.db.transaction(async (tx) => {
+    if (step.alsoLock && step.alsoLock !== id) {
+      await tx.select({ id: demand.id }).from(demand).where(inArray(demand.id, [id, step.alsoLock])).orderBy(asc(demand.id)).for('update');
+    }
     const [current] = await tx.select().from(demand).where(eq(demand.id, id)).for('update');
     if (!current) throw notFound('demand', id);
     if (!from.includes(current.state)) throw wrongState(current.state);
