@@ -59,7 +59,8 @@ if (config.demo) {
 // Wishes whose claim ran out go back to open; safe with several instances (one conditional UPDATE).
 setInterval(() => expireStaleClaims(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'wish claim expiry failed')), 60_000).unref();
 setInterval(() => purgeExpiredSessions(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'session purge failed')), 15 * 60_000).unref();
-// Hot topics are recounted every 10 minutes; one instance computes (advisory try-lock), the others skip the round.
+// Hot topics are recounted at start and every 10 minutes; one instance computes (advisory try-lock), the others skip the round.
+detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'hot-topic detection failed'));
 setInterval(() => detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'hot-topic detection failed')), 10 * 60_000).unref();
 // Demands about to fall due are reminded, overdue ones go one level up; each exactly once across instances.
 setInterval(() => runDeadlineJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'demand deadline jobs failed')), 60_000).unref();
