@@ -18,6 +18,8 @@ import { demandStatsModule } from './demand-stats/index.ts';
 import { hotTopicsModule } from './hot-topics/index.ts';
 import { open311Module } from './open311/index.ts';
 import { votingModule } from './voting/index.ts';
+import { resolutionsModule } from './resolutions/index.ts';
+import { cogovModule } from './cogov/index.ts';
 
 /** The platform: every module registers here and nowhere else. */
 export const modules: Module[] = [
@@ -40,4 +42,6 @@ export const modules: Module[] = [
   hotTopicsModule,
   open311Module,
   votingModule,
+  resolutionsModule,
+  cogovModule,
 ];

@@ -8,6 +8,8 @@ import { demandStatsCases } from '../modules/demand-stats/authz-cases.ts';
 import { hotTopicsCases } from '../modules/hot-topics/authz-cases.ts';
 import { open311Cases } from '../modules/open311/authz-cases.ts';
 import { votingCases } from '../modules/voting/authz-cases.ts';
+import { resolutionsCases } from '../modules/resolutions/authz-cases.ts';
+import { cogovCases } from '../modules/cogov/authz-cases.ts';
 
 export const moduleCases: Record<string, Case> = {
   ...notificationsCases,
@@ -18,6 +20,8 @@ export const moduleCases: Record<string, Case> = {
   ...hotTopicsCases,
   ...open311Cases,
   ...votingCases,
+  ...resolutionsCases,
+  ...cogovCases,
 };
 
 /**
