@@ -40,7 +40,9 @@ export type Permission =
   | 'points.read' | 'points.mine' | 'points.ledger' | 'points.correct' | 'points.commend' | 'points.rules.write'
   // residents' demands (docs/api-demands.md)
   | 'demand.read' | 'demand.report' | 'demand.handle' | 'demand.escalate' | 'demand.rate' | 'demand.import'
-  | 'demand.stats' | 'demand.configure' | 'open311.keys';
+  | 'demand.stats' | 'demand.configure' | 'open311.keys'
+  // owners' voting (docs/api-voting.md)
+  | 'voting.read' | 'voting.manage' | 'voting.vote';
 
 export interface Grant {
   id: string;

@@ -2,10 +2,10 @@ import type { Permission } from '../../../app/types';
 
 /** The voting permissions (server/modules/voting/policy.ts). */
 export const VOTING = {
-  read: 'voting.read' as Permission,
-  manage: 'voting.manage' as Permission,
-  vote: 'voting.vote' as Permission,
-};
+  read: 'voting.read',
+  manage: 'voting.manage',
+  vote: 'voting.vote',
+} as const satisfies Record<string, Permission>;
 
 export const MATTER_KINDS = [
   'rules_of_procedure', 'management_statute', 'committee_election', 'property_service', 'use_maintenance_fund',
