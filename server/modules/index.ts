@@ -20,6 +20,8 @@ import { open311Module } from './open311/index.ts';
 import { votingModule } from './voting/index.ts';
 import { resolutionsModule } from './resolutions/index.ts';
 import { cogovModule } from './cogov/index.ts';
+import { chartersModule } from './charters/index.ts';
+import { mediationModule } from './mediation/index.ts';
 
 /** The platform: every module registers here and nowhere else. */
 export const modules: Module[] = [
@@ -44,4 +46,6 @@ export const modules: Module[] = [
   votingModule,
   resolutionsModule,
   cogovModule,
+  chartersModule,
+  mediationModule,
 ];

@@ -10,6 +10,8 @@ import { open311Cases } from '../modules/open311/authz-cases.ts';
 import { votingCases } from '../modules/voting/authz-cases.ts';
 import { resolutionsCases } from '../modules/resolutions/authz-cases.ts';
 import { cogovCases } from '../modules/cogov/authz-cases.ts';
+import { chartersCases } from '../modules/charters/authz-cases.ts';
+import { mediationCases } from '../modules/mediation/authz-cases.ts';
 
 export const moduleCases: Record<string, Case> = {
   ...notificationsCases,
@@ -22,6 +24,8 @@ export const moduleCases: Record<string, Case> = {
   ...votingCases,
   ...resolutionsCases,
   ...cogovCases,
+  ...chartersCases,
+  ...mediationCases,
 };
 
 /**
