@@ -10,6 +10,7 @@ import { purgeExpiredSessions } from './core/session.ts';
 import { expireStaleClaims } from './modules/wishes/expire-claims.ts';
 import { detectHotTopics } from './modules/hot-topics/detect.ts';
 import { runDeadlineJobs } from './modules/demand-deadlines/jobs.ts';
+import { carryOverOverdue } from './modules/resolutions/carry-over.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { account, grant } from './db/schema/accounts.ts';
@@ -64,6 +65,8 @@ detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Er
 setInterval(() => detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'hot-topic detection failed')), 10 * 60_000).unref();
 // Demands about to fall due are reminded, overdue ones go one level up; each exactly once across instances.
 setInterval(() => runDeadlineJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'demand deadline jobs failed')), 60_000).unref();
+// Overdue resolutions go back on the next review meeting's agenda, once per lapse across instances (conditional update).
+setInterval(() => carryOverOverdue(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'resolution carry-over failed')), 10 * 60_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

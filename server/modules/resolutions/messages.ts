@@ -11,7 +11,6 @@ addMessages({
     'resolution.publicationClosed': '决议不在公示期内，不能再提出异议。',
     'resolution.alreadyAnswered': '该异议已经答复。',
     'resolution.draftOnly': '决议发布后，标题、正文和公示天数不能再修改。',
-    'resolution.noPerson': '当前账号没有关联居民信息，无法提出异议。',
   },
   'en-US': {
     'resolution.wrongState': 'The resolution is now {state}: this step does not apply. Reload to see it.',
@@ -22,6 +21,5 @@ addMessages({
     'resolution.publicationClosed': 'The resolution is not being published now: objections are closed.',
     'resolution.alreadyAnswered': 'This objection has already been answered.',
     'resolution.draftOnly': 'Once published, the title, text and publication days stay as they are.',
-    'resolution.noPerson': 'This account is not linked to a resident, so it cannot object.',
   },
 });
