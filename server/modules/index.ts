@@ -18,6 +18,8 @@ import { demandStatsModule } from './demand-stats/index.ts';
 import { hotTopicsModule } from './hot-topics/index.ts';
 import { open311Module } from './open311/index.ts';
 import { votingModule } from './voting/index.ts';
+import { agendaModule } from './agenda/index.ts';
+import { meetingsModule } from './meetings/index.ts';
 import { resolutionsModule } from './resolutions/index.ts';
 import { cogovModule } from './cogov/index.ts';
 import { chartersModule } from './charters/index.ts';
@@ -44,6 +46,8 @@ export const modules: Module[] = [
   hotTopicsModule,
   open311Module,
   votingModule,
+  agendaModule,
+  meetingsModule,
   resolutionsModule,
   cogovModule,
   chartersModule,

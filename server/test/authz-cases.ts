@@ -8,6 +8,8 @@ import { demandStatsCases } from '../modules/demand-stats/authz-cases.ts';
 import { hotTopicsCases } from '../modules/hot-topics/authz-cases.ts';
 import { open311Cases } from '../modules/open311/authz-cases.ts';
 import { votingCases } from '../modules/voting/authz-cases.ts';
+import { agendaCases } from '../modules/agenda/authz-cases.ts';
+import { meetingsCases } from '../modules/meetings/authz-cases.ts';
 import { resolutionsCases } from '../modules/resolutions/authz-cases.ts';
 import { cogovCases } from '../modules/cogov/authz-cases.ts';
 import { chartersCases } from '../modules/charters/authz-cases.ts';
@@ -22,6 +24,8 @@ export const moduleCases: Record<string, Case> = {
   ...hotTopicsCases,
   ...open311Cases,
   ...votingCases,
+  ...agendaCases,
+  ...meetingsCases,
   ...resolutionsCases,
   ...cogovCases,
   ...chartersCases,
