@@ -1,46 +1,27 @@
-import { useRef, useState } from 'react';
-import { Select, Spin } from 'antd';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Page, PersonRow } from '../../app/types';
+import { RemoteSelect } from '../../app/ui/RemoteSelect';
+
+const toOption = (p: PersonRow) => ({
+  value: p.id,
+  label: `${p.name} · ${p.territoryName}${p.room ? ` ${p.room}` : ''} · ${p.phone ?? ''}`,
+});
 
 /** Finds a person by name within the caller's scope; the masked phone tells namesakes apart. */
 export function PersonPicker({ value, onChange, territoryId }: { value?: string; onChange?: (id: string) => void; territoryId?: string }) {
   const { t } = useI18n();
-  const [options, setOptions] = useState<PersonRow[]>([]);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<number>(undefined);
-  const seq = useRef(0);
-
-  const search = (q: string) => {
-    window.clearTimeout(timer.current);
-    if (!q.trim()) return;
-    timer.current = window.setTimeout(async () => {
-      const mine = ++seq.current;
-      setLoading(true);
-      try {
-        const res = await api<Page<PersonRow>>('/api/people', { query: { q: q.trim(), territoryId, pageSize: 20 } });
-        if (mine === seq.current) setOptions(res.items);
-      } finally {
-        if (mine === seq.current) setLoading(false);
-      }
-    }, 250);
-  };
-
+  const findPeople = async (q: string) => (await api<Page<PersonRow>>('/api/people', { query: { q, territoryId, pageSize: 20 } })).items;
   return (
-    <Select
-      showSearch={{ filterOption: false, onSearch: search }}
+    <RemoteSelect
+      find={findPeople}
+      toOption={toOption}
       value={value}
-      onChange={onChange}
+      onChange={(id) => id !== undefined && onChange?.(id)}
       placeholder={t('bodies.personSearch')}
       aria-label={t('bodies.person')}
-      data-testid="person-picker"
-      notFoundContent={loading ? <Spin size="small" /> : null}
+      testId="person-picker"
       style={{ width: '100%' }}
-      options={options.map((p) => ({
-        value: p.id,
-        label: `${p.name} · ${p.territoryName}${p.room ? ` ${p.room}` : ''} · ${p.phone ?? ''}`,
-      }))}
     />
   );
 }
