@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
-import { type Actor, authorizeAt, likePrefix, scope } from '../../core/policy.ts';
+import { type Actor, likePrefix, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { body, bodyMember } from '../../db/schema/bodies.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { authorizeRecord, nodeInScope } from '../territory/queries.ts';
 
 // The outer column is spelled out: in a select list drizzle would render it unqualified.
 const memberCount = sql<number>`(select count(*)::int from ${bodyMember} m where m.body_id = "body"."id" and m.ended_on is null)`;
@@ -31,7 +31,7 @@ export async function listBodies(db: Db, actor: Actor, q: { territoryId?: string
 export async function bodyInScope(db: Db, actor: Actor, permission: string, id: string) {
   const [row] = await db.select({ b: body, path: territory.path, territoryName: territory.name }).from(body).innerJoin(territory, eq(territory.id, body.territoryId)).where(eq(body.id, id));
   if (!row) throw notFound('body', id);
-  authorizeAt(actor, permission, row.path);
+  authorizeRecord(actor, permission, 'body.read', row.path, 'body', id);
   return row;
 }
 

@@ -89,13 +89,26 @@ describe('finding people', () => {
     expect(items.map((p: { id: string }) => p.id)).toEqual([known.id]);
   });
 
-  it('does not find a person of another street, even by their exact number', async () => {
+  it('does not find a person of another street, even by their exact number, and answers as if they did not exist', async () => {
     const other = await makePerson(t.db, t.pii, f.b.building, { phone: '13700001111' });
     expect((await api(streetA).get('/api/people?q=13700001111')).json().items).toEqual([]);
-    expect([403, 404]).toContain((await api(streetA).get(`/api/people/${other.id}`)).statusCode);
-    expect([403, 404]).toContain((await api(gridWorker).get(`/api/people/${f.b.person.id}`)).statusCode);
-    expect((await api(streetA).get(`/api/people?territoryId=${f.b.building.id}`)).statusCode).toBe(403);
-    expect((await api(streetA).patch(`/api/people/${other.id}`, { name: '改名' })).statusCode).toBe(403);
+    const unknown = await api(streetA).get('/api/people/00000000-0000-4000-8000-000000000000');
+    for (const res of [
+      await api(streetA).get(`/api/people/${other.id}`),
+      await api(gridWorker).get(`/api/people/${f.b.person.id}`),
+      await api(streetA).post(`/api/people/${other.id}/reveal`),
+      await api(streetA).get(`/api/people?territoryId=${f.b.building.id}`),
+      await api(streetA).get(`/api/households?territoryId=${f.b.building.id}`),
+      await api(streetA).patch(`/api/people/${other.id}`, { name: '改名' }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe(unknown.json().code);
+      expect(res.body).not.toContain(f.b.person.name);
+    }
+  });
+
+  it('still answers 403 for a person the caller sees but may not reveal', async () => {
+    expect((await api(gridWorker).post(`/api/people/${f.a.person.id}/reveal`)).statusCode).toBe(403);
   });
 });
 
@@ -132,6 +145,6 @@ describe('registering people', () => {
 
   it('refuses to register someone outside the caller\'s territory', async () => {
     const res = await api(gridWorker).post('/api/people', { ...base(), territoryId: f.b.building.id, idNumber: idNumber(777_005, 'male') });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
   });
 });

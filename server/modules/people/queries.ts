@@ -1,12 +1,12 @@
 import { and, asc, count, eq, isNull, like, or, type SQL } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import { isValidIdNumber, isValidPhone, normalizeIdNumber, normalizePhone, type Pii } from '../../core/pii.ts';
-import { type Actor, authorizeAt, canAt, likePrefix, scope } from '../../core/policy.ts';
+import { type Actor, canAt, likePrefix, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { body, bodyMember } from '../../db/schema/bodies.ts';
 import { household, person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { authorizeRecord, nodeInScope } from '../territory/queries.ts';
 import { presentPerson } from './presenters.ts';
 
 export interface PeopleFilter {
@@ -62,7 +62,7 @@ export async function listPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilter
 
 export async function personInScope(db: Db, actor: Actor, permission: string, id: string) {
   const row = await loadPerson(db, id);
-  authorizeAt(actor, permission, row.path);
+  authorizeRecord(actor, permission, 'person.read', row.path, 'person', id);
   return row;
 }
 

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { body } from '../../db/schema/bodies.ts';
 import { household, person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { notFound } from '../../core/errors.ts';
-import { type Actor, authorizeAt, grantsFor, likePrefix, minimalPaths, scope } from '../../core/policy.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
+import { type Actor, can, canAt, grantsFor, likePrefix, minimalPaths, scope } from '../../core/policy.ts';
 import { presentNode } from './presenters.ts';
 import { idsOfPath } from './rules.ts';
 
@@ -12,11 +12,22 @@ import { idsOfPath } from './rules.ts';
 // subquery would then resolve to its own alias.
 const hasChildren = sql<boolean>`exists (select 1 from ${territory} c where c.parent_id = "territory"."id")`;
 
+/**
+ * Refuses a record at `path` unless a grant for `permission` covers it. A record the caller cannot
+ * even see answers 404, as if it did not exist, so ids outside one's territory confirm nothing;
+ * one the caller sees but may not change, or a right the caller holds nowhere, answers 403.
+ */
+export function authorizeRecord(actor: Actor, permission: string, seePermission: string, path: string, what: string, id: string): void {
+  if (canAt(actor, permission, path)) return;
+  if (!can(actor, permission) || canAt(actor, seePermission, path)) throw forbidden();
+  throw notFound(what, id);
+}
+
 /** Loads a node the caller may see for `permission`; outside the caller's subtrees it does not exist. */
 export async function nodeInScope(db: Db, actor: Actor, permission: string, id: string) {
   const [n] = await db.select().from(territory).where(eq(territory.id, id));
   if (!n) throw notFound('territory', id);
-  authorizeAt(actor, permission, n.path);
+  authorizeRecord(actor, permission, 'territory.read', n.path, 'territory', id);
   return n;
 }
 

@@ -50,7 +50,7 @@ describe('shaping the tree', () => {
 
   it('refuses a node outside the caller\'s street', async () => {
     const res = await api(streetA).post('/api/territories', { parentId: f.b.community.id, name: '越界网格', kind: 'grid' });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
   });
 
   it.each<[string, TerritoryKind, keyof TwoStreets['a']]>([
@@ -91,8 +91,10 @@ describe('shaping the tree', () => {
     expect(g.path).toBe(childPath(f.b.community.path, grid.id));
     expect(b.path).toBe(childPath(g.path, building.id));
     expect([g.depth, b.depth]).toEqual([f.b.community.depth + 1, f.b.community.depth + 2]);
-    expect([403, 404]).toContain((await api(streetA).get(`/api/people/${p.id}`)).statusCode);
-    expect([403, 404]).toContain((await api(streetA).get(`/api/territories/${building.id}`)).statusCode);
+    expect((await api(streetA).get(`/api/people/${p.id}`)).statusCode).toBe(404);
+    expect((await api(streetA).get(`/api/territories/${building.id}`)).statusCode).toBe(404);
+    expect((await api(streetA).get(`/api/territories/${building.id}/children`)).statusCode).toBe(404);
+    expect((await api(streetA).patch(`/api/territories/${building.id}`, { name: '越界' })).statusCode).toBe(404);
     expect(await lastAudit('territory.move')).toMatchObject({ targetId: grid.id, before: { parentId: f.a.community.id }, after: { parentId: f.b.community.id } });
   });
 
@@ -101,7 +103,7 @@ describe('shaping the tree', () => {
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().errors[0]).toMatchObject({ field: 'parentId', code: 'territory.cycle' });
     expect((await api(district).post(`/api/territories/${f.district.id}/move`, { parentId: f.a.street.id })).json().code).toBe('territory.root');
-    expect((await api(streetA).post(`/api/territories/${f.a.grid.id}/move`, { parentId: f.b.community.id })).statusCode).toBe(403);
+    expect((await api(streetA).post(`/api/territories/${f.a.grid.id}/move`, { parentId: f.b.community.id })).statusCode).toBe(404);
     const kind = await api(district).post(`/api/territories/${f.a.grid.id}/move`, { parentId: f.b.street.id });
     expect(kind.statusCode).toBe(422);
     expect(kind.json().errors[0]).toMatchObject({ field: 'parentId', code: 'territory.badParent' });
