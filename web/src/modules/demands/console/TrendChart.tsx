@@ -1,10 +1,5 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { useMemo } from 'react';
+import { EChart } from '../../../app/ui/EChart';
 
 export interface Line {
   name: string;
@@ -12,36 +7,18 @@ export interface Line {
   color: string;
 }
 
-/** Lines over weeks that follow the container's width (set up like the overview's bar chart). */
+/** Lines over weeks that follow the container's width. */
 export function TrendChart({ weeks, lines }: { weeks: string[]; lines: Line[] }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const c = echarts.init(el.current!);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current!);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        tooltip: { trigger: 'axis', confine: true },
-        legend: { top: 0 },
-        grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
-        xAxis: { type: 'category', data: weeks, boundaryGap: false },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: lines.map((l) => ({ type: 'line', name: l.name, data: l.values, smooth: true, itemStyle: { color: l.color } })),
-      },
-      true,
-    );
-    chart.current?.resize();
-  }, [weeks, lines]);
-
-  return <div ref={el} style={{ width: '100%', height: 300 }} role="img" aria-label={lines.map((l) => l.name).join(' / ')} data-testid="demand-trend-chart" />;
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' as const, confine: true },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category' as const, data: weeks, boundaryGap: false },
+      yAxis: { type: 'value' as const, minInterval: 1 },
+      series: lines.map((l) => ({ type: 'line' as const, name: l.name, data: l.values, smooth: true, itemStyle: { color: l.color } })),
+    }),
+    [weeks, lines],
+  );
+  return <EChart option={option} height={300} ariaLabel={lines.map((l) => l.name).join(' / ')} testId="demand-trend-chart" />;
 }
