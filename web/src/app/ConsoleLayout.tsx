@@ -7,6 +7,7 @@ import {
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
 import { DEMAND_ENTRIES } from '../modules/demands/console/menu';
+import { DELIBERATION_ENTRIES } from '../modules/deliberation/console/menu';
 import { VOTING } from '../modules/voting/shared/types';
 import { NotificationBell } from '../modules/notifications';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -33,6 +34,7 @@ const ENTRIES: Entry[] = [
   { key: '/console/accounts', label: 'nav.accounts', icon: <UsergroupAddOutlined />, any: ['account.manage'] },
   { key: '/console/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
   ...DEMAND_ENTRIES,
+  ...DELIBERATION_ENTRIES,
   ...MEMBER_ENTRIES,
   { key: '/console/estates', label: 'nav.estates', icon: <HomeOutlined />, any: [VOTING.read] },
   { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },

@@ -25,6 +25,8 @@ const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
 import * as Members from '../modules/members/console';
 import * as Demands from '../modules/demands/console';
 import * as Voting from '../modules/voting/console';
+import * as Deliberation from '../modules/deliberation/console';
+import { DELIB } from '../modules/deliberation/shared/types';
 import { VOTING } from '../modules/voting/shared/types';
 
 /** Signed-in only; an account that must change its password sees nothing else. */
@@ -83,6 +85,10 @@ export function AppRoutes() {
         />
         {/* The venue screen shows only the rotating check-in code, without the console around it. */}
         <Route path="/venue/:id" element={<RequireAuth><Allow any={['activity.manage']}><Members.VenuePage /></Allow></RequireAuth>} />
+        <Route path="/meeting-venue/:id" element={<RequireAuth><Allow any={[DELIB.meetingManage]}><Deliberation.MeetingVenuePage /></Allow></RequireAuth>} />
+        {/* Print sheets: black on white, without the console around them. */}
+        <Route path="/print/meetings/:id/minutes" element={<RequireAuth><Allow any={[DELIB.meetingRead]}><Deliberation.MinutesPrintPage /></Allow></RequireAuth>} />
+        <Route path="/print/resolutions/:id" element={<RequireAuth><Allow any={[DELIB.resolutionRead]}><Deliberation.ResolutionPrintPage /></Allow></RequireAuth>} />
         <Route
           path="/console"
           element={
@@ -119,6 +125,13 @@ export function AppRoutes() {
           <Route path="demand-settings" element={<Allow any={['demand.configure']}><Demands.DemandSettingsPage /></Allow>} />
           <Route path="estates" element={<Allow any={[VOTING.read]}><Voting.EstatesPage /></Allow>} />
           <Route path="estates/:id" element={<Allow any={[VOTING.read]}><Voting.EstatePage /></Allow>} />
+          <Route path="agenda" element={<Allow any={[DELIB.agendaRead]}><Deliberation.AgendaPage /></Allow>} />
+          <Route path="agenda/:id" element={<Allow any={[DELIB.agendaRead]}><Deliberation.AgendaItemPage /></Allow>} />
+          <Route path="meetings" element={<Allow any={[DELIB.meetingRead]}><Deliberation.MeetingsPage /></Allow>} />
+          <Route path="meetings/:id" element={<Allow any={[DELIB.meetingRead]}><Deliberation.MeetingPage /></Allow>} />
+          <Route path="resolutions" element={<Allow any={[DELIB.resolutionRead]}><Deliberation.ResolutionsPage /></Allow>} />
+          <Route path="resolutions/:id" element={<Allow any={[DELIB.resolutionRead]}><Deliberation.ResolutionPage /></Allow>} />
+          <Route path="cogov" element={<Allow any={[DELIB.cogovRead]}><Deliberation.CogovPage /></Allow>} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

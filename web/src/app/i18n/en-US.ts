@@ -1,9 +1,11 @@
+import { deliberationEnUS } from './deliberation.en-US';
 import { demandsConsoleEnUS } from './demands-console.en-US';
 import { demandsPortalEnUS } from './demands-portal.en-US';
 import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
 import { open311EnUS } from './open311.en-US';
 import { votingEnUS } from './voting.en-US';
+import { chartersMediationEnUS } from './charters-mediation.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -302,4 +304,6 @@ export const enUS: Record<MessageKey, string> = {
   ...demandsPortalEnUS,
   ...open311EnUS,
   ...votingEnUS,
+  ...deliberationEnUS,
+  ...chartersMediationEnUS,
 };

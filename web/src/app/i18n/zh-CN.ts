@@ -1,8 +1,10 @@
+import { deliberationZhCN } from './deliberation.zh-CN';
 import { demandsConsoleZhCN } from './demands-console.zh-CN';
 import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { votingZhCN } from './voting.zh-CN';
+import { chartersMediationZhCN } from './charters-mediation.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
@@ -301,7 +303,9 @@ export const zhCN = {
   ...demandsConsoleZhCN,
   ...demandsPortalZhCN,
   ...open311ZhCN,
+  ...deliberationZhCN,
   ...votingZhCN,
+  ...chartersMediationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,7 +10,8 @@ import './venue.css';
 /** A venue code as the server hands it out: the code, the address a phone opens, and when it stops being accepted. */
 export interface VenueCode {
   code: string;
-  url: string;
+  /** Where a phone lands; absent when the screen builds the address itself (`urlOf`). */
+  url?: string;
   expiresAt: string;
 }
 
@@ -62,16 +63,18 @@ interface Props {
   sub: string;
   hint: string;
   onClose: () => void;
+  /** The address the QR code holds, when the server answers only the code. */
+  urlOf?: (code: string) => string;
   children?: ReactNode;
 }
 
 /** 现场签到码: a full-screen QR code of the sign-in address on this host, redrawn before it expires. */
-export function VenueScreen({ codePath, title, sub, hint, onClose, children }: Props) {
+export function VenueScreen({ codePath, title, sub, hint, onClose, urlOf, children }: Props) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const { code, error } = useRotatingCode(codePath);
   const [image, setImage] = useState<string>('');
-  const url = code ? new URL(code.url, window.location.origin).toString() : '';
+  const url = code ? new URL(urlOf ? urlOf(code.code) : (code.url ?? ''), window.location.origin).toString() : '';
   const left = useSecondsLeft(code?.expiresAt);
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, 
 import { demandTabs, DemandRoutes, portalLink, ReportEntry, type PortalPlace } from '../demands/portal';
 import { NotificationBell } from '../notifications';
 import { OwnerVotesEntry, OwnerVotesPage } from '../voting/portal';
+import { DeliberationEntry, MeetingCheckinPage, PortalAgendaRoutes, PortalMeetingRoutes, PortalResolutionRoutes } from '../deliberation/portal';
 import './portal.css';
 
 function BodiesList({ bodies }: { bodies: BodyRow[] }) {
@@ -78,6 +79,7 @@ function HomeTab({ data }: { data: PortalData }) {
       {can('demand.report') && <ReportEntry testId="m-home-demand-entry" />}
       {hasRole('party_member') && <MemberHomeCards />}
       {(hasRole('resident') || hasRole('party_member')) && <OwnerVotesEntry />}
+      <DeliberationEntry />
       <Household data={data} />
       <MyInfo data={data} />
       {data.bodies && (
@@ -201,6 +203,10 @@ export default function PortalPage() {
             <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
             <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
             <Route path="votes" element={<OwnerVotesPage />} />
+            <Route path="agenda/*" element={<Suspense fallback={<Loading />}><PortalAgendaRoutes /></Suspense>} />
+            <Route path="meetings/*" element={<Suspense fallback={<Loading />}><PortalMeetingRoutes /></Suspense>} />
+            <Route path="resolutions/*" element={<Suspense fallback={<Loading />}><PortalResolutionRoutes /></Suspense>} />
+            <Route path="meeting-checkin" element={<Suspense fallback={<Loading />}><MeetingCheckinPage /></Suspense>} />
             <Route path="demands/*" element={<Suspense fallback={<Loading />}><DemandRoutes {...placeOf(data)} /></Suspense>} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
