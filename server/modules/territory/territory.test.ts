@@ -69,6 +69,16 @@ describe('shaping the tree', () => {
     expect(res.json().errors[0]).toMatchObject({ field: 'code', code: 'territory.codeTaken' });
   });
 
+  it('creates a code once when two creations of it arrive together, refusing the others naming `code`', async () => {
+    const create = (i: number) => api(district).post('/api/territories', { parentId: f.a.community.id, name: `同码网格${i}`, kind: 'grid', code: 'T-A-RACE' });
+    const results = await Promise.all([0, 1, 2, 3].map(create));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422, 422, 422]);
+    for (const refused of results.filter((r) => r.statusCode === 422)) {
+      expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'code', code: 'territory.codeTaken' })]);
+    }
+    expect(await t.db.select().from(territory).where(eq(territory.code, 'T-A-RACE'))).toHaveLength(1);
+  });
+
   it('renames a node, recording the name before and after', async () => {
     const grid = await makeNode(t.db, f.a.community, 'grid', '旧名网格');
     const res = await api(streetA).patch(`/api/territories/${grid.id}`, { name: '新名网格' });

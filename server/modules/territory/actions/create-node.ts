@@ -8,7 +8,24 @@ import { type TerritoryKind, territory } from '../../../db/schema/territory.ts';
 import { nodeInScope } from '../queries.ts';
 import { canContain, childPath } from '../rules.ts';
 
+const UNIQUE_VIOLATION = '23505';
+/** The database's refusal of a second node with the same code: the driver's error, or drizzle's wrapping of it. */
+const isCodeTaken = (e: unknown) => {
+  const err = (e as { cause?: { code?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint?: string });
+  return err.code === UNIQUE_VIOLATION && err.constraint === 'territory_code_unique';
+};
+
 export async function createNode(ctx: AppContext, actor: Actor, input: { parentId: string; name: string; kind: TerritoryKind; code?: string | undefined }) {
+  try {
+    return await insertNode(ctx, actor, input);
+  } catch (e) {
+    // Two creations of one code at once both pass the check below; the unique index refuses the second.
+    if (isCodeTaken(e)) throw invalid('code', 'territory.codeTaken', { code: input.code });
+    throw e;
+  }
+}
+
+function insertNode(ctx: AppContext, actor: Actor, input: { parentId: string; name: string; kind: TerritoryKind; code?: string | undefined }) {
   return ctx.db.transaction(async (tx) => {
     const parent = await nodeInScope(tx, actor, 'territory.write', input.parentId);
     if (parent.retired) throw invalid('parentId', 'territory.retired');
