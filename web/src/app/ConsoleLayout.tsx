@@ -7,6 +7,7 @@ import {
 } from '@ant-design/icons';
 import { MEMBER_ENTRIES } from '../modules/members/console/menu';
 import { DEMAND_ENTRIES } from '../modules/demands/console/menu';
+import { CHARTER_MEDIATION_ENTRIES } from '../modules/charters/console/menu';
 import { DELIBERATION_ENTRIES } from '../modules/deliberation/console/menu';
 import { VOTING } from '../modules/voting/shared/types';
 import { NotificationBell } from '../modules/notifications';
@@ -37,6 +38,7 @@ const ENTRIES: Entry[] = [
   ...DELIBERATION_ENTRIES,
   ...MEMBER_ENTRIES,
   { key: '/console/estates', label: 'nav.estates', icon: <HomeOutlined />, any: [VOTING.read] },
+  ...CHARTER_MEDIATION_ENTRIES,
   { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },
   { key: '/console/open311-keys', label: 'nav.open311Keys', icon: <ApiOutlined />, any: ['open311.keys'] },
   { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined /> },

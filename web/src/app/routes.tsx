@@ -28,6 +28,8 @@ import * as Voting from '../modules/voting/console';
 import * as Deliberation from '../modules/deliberation/console';
 import { DELIB } from '../modules/deliberation/shared/types';
 import { VOTING } from '../modules/voting/shared/types';
+import * as Charters from '../modules/charters/console';
+import * as Mediation from '../modules/mediation/console';
 
 /** Signed-in only; an account that must change its password sees nothing else. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -132,6 +134,10 @@ export function AppRoutes() {
           <Route path="resolutions" element={<Allow any={[DELIB.resolutionRead]}><Deliberation.ResolutionsPage /></Allow>} />
           <Route path="resolutions/:id" element={<Allow any={[DELIB.resolutionRead]}><Deliberation.ResolutionPage /></Allow>} />
           <Route path="cogov" element={<Allow any={[DELIB.cogovRead]}><Deliberation.CogovPage /></Allow>} />
+          <Route path="charters" element={<Allow any={['charter.read']}><Charters.ChartersPage /></Allow>} />
+          <Route path="charters/:id" element={<Allow any={['charter.read']}><Charters.CharterPage /></Allow>} />
+          <Route path="mediation" element={<Allow any={['mediation.read']}><Mediation.CasesPage /></Allow>} />
+          <Route path="mediation/:id" element={<Allow any={['mediation.read']}><Mediation.CasePage /></Allow>} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

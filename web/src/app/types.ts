@@ -42,7 +42,9 @@ export type Permission =
   | 'demand.read' | 'demand.report' | 'demand.handle' | 'demand.escalate' | 'demand.rate' | 'demand.import'
   | 'demand.stats' | 'demand.configure' | 'open311.keys'
   // owners' voting (docs/api-voting.md)
-  | 'voting.read' | 'voting.manage' | 'voting.vote';
+  | 'voting.read' | 'voting.manage' | 'voting.vote'
+  // conventions and rules, mediation (docs/api-charters-mediation.md)
+  | 'charter.read' | 'charter.manage' | 'charter.comment' | 'mediation.read' | 'mediation.handle';
 
 export interface Grant {
   id: string;

@@ -5,6 +5,7 @@ import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
 import { open311EnUS } from './open311.en-US';
 import { votingEnUS } from './voting.en-US';
+import { chartersMediationEnUS } from './charters-mediation.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -304,4 +305,5 @@ export const enUS: Record<MessageKey, string> = {
   ...open311EnUS,
   ...votingEnUS,
   ...deliberationEnUS,
+  ...chartersMediationEnUS,
 };

@@ -4,6 +4,7 @@ import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { votingZhCN } from './voting.zh-CN';
+import { chartersMediationZhCN } from './charters-mediation.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
@@ -304,6 +305,7 @@ export const zhCN = {
   ...open311ZhCN,
   ...deliberationZhCN,
   ...votingZhCN,
+  ...chartersMediationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,6 +12,7 @@ import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, 
 import { demandTabs, DemandRoutes, portalLink, ReportEntry, type PortalPlace } from '../demands/portal';
 import { NotificationBell } from '../notifications';
 import { OwnerVotesEntry, OwnerVotesPage } from '../voting/portal';
+import { CharterEntry, CharterRoutes } from '../charters/portal';
 import { DeliberationEntry, MeetingCheckinPage, PortalAgendaRoutes, PortalMeetingRoutes, PortalResolutionRoutes } from '../deliberation/portal';
 import './portal.css';
 
@@ -79,6 +80,7 @@ function HomeTab({ data }: { data: PortalData }) {
       {can('demand.report') && <ReportEntry testId="m-home-demand-entry" />}
       {hasRole('party_member') && <MemberHomeCards />}
       {(hasRole('resident') || hasRole('party_member')) && <OwnerVotesEntry />}
+      {can('charter.comment') && <CharterEntry />}
       <DeliberationEntry />
       <Household data={data} />
       <MyInfo data={data} />
@@ -203,6 +205,7 @@ export default function PortalPage() {
             <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
             <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
             <Route path="votes" element={<OwnerVotesPage />} />
+            <Route path="charters/*" element={<CharterRoutes />} />
             <Route path="agenda/*" element={<Suspense fallback={<Loading />}><PortalAgendaRoutes /></Suspense>} />
             <Route path="meetings/*" element={<Suspense fallback={<Loading />}><PortalMeetingRoutes /></Suspense>} />
             <Route path="resolutions/*" element={<Suspense fallback={<Loading />}><PortalResolutionRoutes /></Suspense>} />

@@ -1,0 +1,2 @@
+export { ChartersPage } from './ChartersPage';
+export { CharterPage } from './CharterPage';
