@@ -7,6 +7,7 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
+import { ReasonDialog } from '../../../app/ui/ReasonDialog';
 import type { Items } from '../../../app/types';
 import { PersonPicker } from '../../bodies/PersonPicker';
 import { fmtTime } from '../shared/periods';
@@ -18,33 +19,10 @@ const FILTERS: (WishState | 'all')[] = ['pending_review', 'open', 'claimed', 'fu
 
 function RejectDialog({ wish, onClose, onDone }: { wish: Wish | null; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api(`/api/wishes/${wish!.id}/reject`, { method: 'POST', body: { reason: v.reason.trim() } });
-      notify.success();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal open={!!wish} title={t('wish.reject')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('wish.reject')}
-      okButtonProps={{ danger: true, 'data-testid': 'wish-reject-submit' }} destroyOnHidden>
-      <p>{wish?.title}</p>
-      <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="reason" label={t('wish.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input.TextArea rows={3} maxLength={200} data-testid="wish-reject-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ReasonDialog open={!!wish} title={t('wish.reject')} subject={wish?.title} label={t('wish.reason')}
+      send={(reason) => api(`/api/wishes/${wish!.id}/reject`, { method: 'POST', body: { reason } })}
+      onClose={onClose} onDone={onDone} submitTestId="wish-reject-submit" inputTestId="wish-reject-reason" />
   );
 }
 
