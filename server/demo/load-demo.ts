@@ -12,6 +12,7 @@ import { importTerritories } from '../modules/territory/actions/import-territori
 import { loadActivitiesDemo } from './activities-demo.ts';
 import { loadDemandsDemo } from './demands-demo.ts';
 import { loadVotingDemo } from './voting-demo.ts';
+import { loadResolutionsDemo } from './resolutions-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
 
@@ -81,6 +82,7 @@ async function populate(db: Db, ctx: AppContext) {
   await loadActivitiesDemo(db);
   await loadDemandsDemo(db, ctx.pii);
   await loadVotingDemo(db, ctx.pii);
+  await loadResolutionsDemo(db);
 }
 
 interface Community {
