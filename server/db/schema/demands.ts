@@ -140,6 +140,11 @@ export const demand = pgTable(
     index('demand_due_idx').on(t.dueAt).where(sql`state in ('accepted','assigned','in_progress')`),
     index('demand_terms_idx').using('gin', t.terms),
     index('demand_created_idx').on(t.createdAt),
+    // A street's list (newest first: read backwards, and the capped count) as one range; with a state filter too.
+    index('demand_street_created_idx').on(t.streetId, t.createdAt),
+    index('demand_street_state_idx').on(t.streetId, t.state, t.createdAt),
+    // Overdue under any node by path: the open demands of the subtree in deadline order.
+    index('demand_open_path_due_idx').using('btree', sql`${t.path} text_pattern_ops`, t.dueAt).where(sql`state in ('accepted','assigned','in_progress')`),
     uniqueIndex('demand_external_uq').on(t.districtId, t.externalNo),
     uniqueIndex('demand_token_uq').on(t.token),
     check('demand_state_check', sql`${t.state} in ('submitted','accepted','rejected','assigned','in_progress','resolved','closed','merged')`),

@@ -203,10 +203,25 @@ export const pointsBalance = pgTable(
   },
   (t) => [
     uniqueIndex('points_balance_pk').on(t.personId, t.period),
-    index('points_balance_district_rank_idx').on(t.districtId, t.period, t.points.desc()),
-    index('points_balance_street_rank_idx').on(t.streetId, t.period, t.points.desc()),
-    index('points_balance_community_rank_idx').on(t.communityId, t.period, t.points.desc()),
+    // In the ranking's own order (points, then person), so a page is an index range of its rows.
+    index('points_balance_district_rank_idx').on(t.districtId, t.period, t.points.desc(), t.personId),
+    index('points_balance_street_rank_idx').on(t.streetId, t.period, t.points.desc(), t.personId),
+    index('points_balance_community_rank_idx').on(t.communityId, t.period, t.points.desc(), t.personId),
   ],
+);
+
+/**
+ * How many members have a balance in a node (community, street or district) for a period: the
+ * rankings' totals, kept in step with `points_balance` by the award in the same transaction.
+ */
+export const pointsNodeTotal = pgTable(
+  'points_node_total',
+  {
+    nodeId: uuid('node_id').notNull(),
+    period: text('period').notNull(),
+    members: integer('members').notNull().default(0),
+  },
+  (t) => [uniqueIndex('points_node_total_pk').on(t.nodeId, t.period)],
 );
 
 export const commendation = pgTable('commendation', {
