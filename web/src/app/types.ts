@@ -16,6 +16,7 @@ export const TERRITORY_KINDS: TerritoryKind[] = [
   'district', 'subdistrict', 'town', 'zone', 'neighborhood', 'village', 'area', 'grid', 'building',
 ];
 
+// The same lists as server/db/schema/bodies.ts, in the same order (server/modules/bodies/shared-lists.test.ts).
 export const BODY_KINDS = [
   'party_committee', 'party_working_committee', 'party_general_branch', 'party_branch', 'party_group',
   'residents_committee', 'villagers_committee', 'owners_committee', 'property_company',
