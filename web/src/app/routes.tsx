@@ -123,6 +123,7 @@ export function AppRoutes() {
           <Route path="demands/new" element={<Allow any={['demand.report']}><Demands.NewDemandPage /></Allow>} />
           <Route path="demands/import" element={<Allow any={['demand.import']}><Demands.DemandImportPage /></Allow>} />
           <Route path="demands/:id" element={<Allow any={['demand.read']}><Demands.DemandPage /></Allow>} />
+          <Route path="hot-topics/:id" element={<Allow any={['demand.stats']}><Demands.HotTopicPage /></Allow>} />
           <Route path="demand-stats" element={<Allow any={['demand.stats']}><Demands.DemandStatsPage /></Allow>} />
           <Route path="demand-settings" element={<Allow any={['demand.configure']}><Demands.DemandSettingsPage /></Allow>} />
           <Route path="estates" element={<Allow any={[VOTING.read]}><Voting.EstatesPage /></Allow>} />

@@ -190,6 +190,8 @@ export const demandsConsoleEnUS: Record<keyof typeof demandsConsoleZhCN, string>
   'dc.hotTopicDemands': '{n} demands',
   'dc.acknowledge': 'Acknowledge',
   'dc.acknowledged': 'acknowledged',
+  'dc.hotTopicDetected': 'Detected',
+  'dc.hotTopicOpen': 'Open',
   'dc.settingsTitle': 'Demand settings',
   'dc.categories': 'Categories',
   'dc.categoryCreate': 'New category',

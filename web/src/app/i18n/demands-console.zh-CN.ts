@@ -194,6 +194,8 @@ export const demandsConsoleZhCN = {
   'dc.hotTopicDemands': '涉及 {n} 条诉求',
   'dc.acknowledge': '已知悉',
   'dc.acknowledged': '已知悉',
+  'dc.hotTopicDetected': '发现时间',
+  'dc.hotTopicOpen': '待处置',
 
   'dc.settingsTitle': '诉求设置',
   'dc.categories': '诉求类别',

@@ -1,4 +1,5 @@
 import { Button, Card, Empty, List, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { useNotify } from '../../../app/feedback';
@@ -9,14 +10,11 @@ import type { Items } from '../../../app/types';
 import { fmtTime } from '../shared/format';
 import type { HotTopic } from '../shared/types';
 
-/** 热点预警: words that suddenly come up far more often than usual in a community's demands. */
-export function HotTopicsPanel({ territoryId }: { territoryId?: string }) {
-  const { t } = useI18n();
+/** Marking a warning as seen: the community's staff and the street may. */
+export function useAcknowledge(reload: () => void) {
   const { hasRole } = useAuth();
   const notify = useNotify();
-  const { data, error, loading, reload } = useFetch<Items<HotTopic>>('/api/hot-topics', { territoryId });
   const mayAcknowledge = hasRole('community_worker', 'community_secretary', 'street_admin');
-
   const acknowledge = async (h: HotTopic) => {
     try {
       await api(`/api/hot-topics/${h.id}/acknowledge`, { method: 'POST' });
@@ -26,6 +24,14 @@ export function HotTopicsPanel({ territoryId }: { territoryId?: string }) {
       notify.error(err);
     }
   };
+  return { mayAcknowledge, acknowledge };
+}
+
+/** 热点预警: words that suddenly come up far more often than usual in a community's demands. */
+export function HotTopicsPanel({ territoryId }: { territoryId?: string }) {
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useFetch<Items<HotTopic>>('/api/hot-topics', { territoryId });
+  const { mayAcknowledge, acknowledge } = useAcknowledge(reload);
 
   return (
     <Card title={t('dc.hotTopics')} data-testid="hot-topics" style={{ marginBottom: 16 }}>
@@ -42,7 +48,7 @@ export function HotTopicsPanel({ territoryId }: { territoryId?: string }) {
                 : []}
             >
               <List.Item.Meta
-                title={<span><Tag color={h.state === 'open' ? 'red' : 'default'}>{h.term}</Tag>{h.territory.name}</span>}
+                title={<Link to={`/console/hot-topics/${h.id}`} data-testid={`hot-topic-open-${h.id}`}><Tag color={h.state === 'open' ? 'red' : 'default'}>{h.term}</Tag>{h.territory.name}</Link>}
                 description={
                   <>
                     <div>{t('dc.hotTopicLine', { count: h.count, days: h.windowDays, baseline: Math.round(h.baseline * 10) / 10 })}</div>

@@ -6,3 +6,4 @@ export const NewDemandPage = lazy(() => import('./NewDemandPage'));
 export const DemandImportPage = lazy(() => import('./DemandImportPage'));
 export const DemandStatsPage = lazy(() => import('./DemandStatsPage'));
 export const DemandSettingsPage = lazy(() => import('./DemandSettingsPage'));
+export const HotTopicPage = lazy(() => import('./HotTopicPage'));
