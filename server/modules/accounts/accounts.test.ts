@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account } from '../../db/schema/accounts.ts';
+import { verifyPassword } from '../../core/password.ts';
+import { createSession } from '../../core/session.ts';
+import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { account, session } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { makeAccount } from '../../demo/factories.ts';
 import { TEST_PASSWORD, type TestContext, as, createTestContext, login } from '../../test/harness.ts';
@@ -84,7 +92,9 @@ describe('accounts', () => {
   });
 
   it('does not let the security administrator disable themselves', async () => {
-    expect((await sec().patch(`/api/accounts/${secadmin.accountId}`, { disabled: true })).statusCode).toBe(422);
+    const res = await sec().patch(`/api/accounts/${secadmin.accountId}`, { disabled: true });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('account.adminProtected');
     expect((await sec().get('/api/auth/session')).statusCode).toBe(200);
   });
 });
@@ -96,15 +106,46 @@ describe('grants and the separation of the three administrators (三员分立)',
     expect(res.json().errors[0]).toMatchObject({ field: 'accountId', code: 'grant.selfGrant' });
   });
 
-  it('refuses a second administrator role on one account, in either order', async () => {
+  it('appoints an administrator once, and leaves the appointed account alone from then on', async () => {
     const a = await makeAccount(t.db, { username: 'admin-one', password: TEST_PASSWORD });
     expect((await grantOn(a.id, 'sysadmin')).statusCode).toBe(201);
-    for (const role of ['secadmin', 'auditor']) {
-      const res = await grantOn(a.id, role);
-      expect(res.statusCode, role).toBe(422);
-      expect(res.json().errors[0]).toMatchObject({ field: 'role', code: 'grant.adminSeparation' });
+    for (const role of ['secadmin', 'auditor', 'sysadmin', 'district_admin']) {
+      const res = await grantOn(a.id, role, f.a.street.id);
+      expect(res.statusCode, role).toBe(403);
+      expect(res.json().code).toBe('account.adminProtected');
     }
-    expect((await grantOn(a.id, 'sysadmin', f.a.street.id)).statusCode).toBe(201);
+    expect((await sec().get('/api/accounts?q=admin-one')).json().items[0]).toMatchObject({ administrator: true });
+  });
+
+  it('keeps the sysadmin\'s, the auditor\'s and another secadmin\'s accounts out of the security administrator\'s reach', async () => {
+    const sysadmin = await accountFor(t, 'sysadmin', f.district, 'the-sysadmin');
+    const auditor = await accountFor(t, 'auditor', f.district, 'the-auditor');
+    const otherSec = await accountFor(t, 'secadmin', f.a.street, 'a-street-secadmin');
+    const changes = async () => (await t.db.select().from(auditLog)).filter((r) => /^(account|grant)\./.test(r.action)).length;
+    const before = await changes();
+    for (const admin of [sysadmin, auditor, otherSec]) {
+      const grantId = (await sec().get(`/api/accounts?q=${admin.username}`)).json().items[0].grants[0].id;
+      for (const res of [
+        await sec().post(`/api/accounts/${admin.accountId}/reset-password`),
+        await sec().patch(`/api/accounts/${admin.accountId}`, { disabled: true }),
+        await sec().patch(`/api/accounts/${admin.accountId}`, { displayName: '改名', totpRequired: false }),
+        await sec().post(`/api/accounts/${admin.accountId}/unlock`),
+        await sec().delete(`/api/grants/${grantId}`),
+      ]) {
+        expect(res.statusCode, admin.username).toBe(403);
+        expect(res.json().code).toBe('account.adminProtected');
+      }
+      expect((await loginRaw(admin.username, TEST_PASSWORD)).statusCode).toBe(200);
+      expect((await as(t.app, admin.session).get('/api/auth/session')).statusCode).toBe(200);
+    }
+    expect(await changes()).toBe(before);
+  });
+
+  it('lets each administrator change their own password', async () => {
+    const auditor = await accountFor(t, 'auditor', f.district, 'self-auditor');
+    const res = await as(t.app, auditor.session).post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Auditor-Own-2026' });
+    expect(res.statusCode).toBeLessThan(300);
+    expect((await loginRaw('self-auditor', 'Auditor-Own-2026')).statusCode).toBe(200);
   });
 
   it('a revoked grant stops working at the next request and cannot revoke one\'s own', async () => {
@@ -124,7 +165,7 @@ describe('grants and the separation of the three administrators (三员分立)',
     const a = await makeAccount(t.db, { username: 'granted-by-street', password: TEST_PASSWORD });
     const grant = (territoryId: string) => as(t.app, streetSec.session).post('/api/grants', { accountId: a.id, role: 'grid_worker', territoryId });
     expect((await grant(f.a.grid.id)).statusCode).toBe(201);
-    expect((await grant(f.b.grid.id)).statusCode).toBe(403);
+    expect((await grant(f.b.grid.id)).statusCode).toBe(404);
   });
 
   it('keeps a street-level security administrator away from accounts that act beyond its street', async () => {
@@ -172,5 +213,50 @@ describe('two-factor authentication', () => {
     expect((await loginRaw('totp-user', TEST_PASSWORD, await generate({ secret }))).statusCode).toBe(200);
     const [row] = await t.db.select().from(account).where(eq(account.id, a.id));
     expect(row!.totpSecretEnc).not.toContain(secret);
+  });
+});
+
+describe('npm run admin:reset', () => {
+  const script = fileURLToPath(new URL('../../scripts/admin-reset.ts', import.meta.url));
+  const run = (dataDir: string, ...args: string[]) => {
+    // The script must open the PGlite folder even on the suite's PostgreSQL pass.
+    const env: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA_DIR: dataDir, NODE_ENV: 'test' };
+    delete env.DATABASE_URL;
+    return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env, encoding: 'utf8' });
+  };
+
+  it('gives a locked-out auditor a one-time password on the server, ends their sessions and audits it as the system', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gz-admin-reset-'));
+    try {
+      const database = await openDatabase({ dataDir: join(dir, 'pglite') });
+      await migrateDatabase(database);
+      const a = await makeAccount(database.db, { username: 'lost-auditor', password: TEST_PASSWORD });
+      await database.db.update(account).set({ lockedUntil: new Date(Date.now() + 15 * 60_000), failedLogins: 5 }).where(eq(account.id, a.id));
+      await createSession(database.db, a.id, '127.0.0.1');
+      await database.close();
+
+      const ok = run(dir, 'lost-auditor');
+      expect(ok.status, ok.stderr).toBe(0);
+      const initialPassword = /one-time password for lost-auditor: (\S+)/.exec(ok.stdout)?.[1];
+      expect(initialPassword).toBeTruthy();
+      expect(run(dir, 'nobody-here').status).toBe(1);
+      expect(run(dir).status).toBe(2);
+
+      const after = await openDatabase({ dataDir: join(dir, 'pglite') });
+      try {
+        const [row] = await after.db.select().from(account).where(eq(account.id, a.id));
+        expect(row).toMatchObject({ mustChangePassword: true, lockedUntil: null, failedLogins: 0 });
+        expect(await verifyPassword(row!.passwordHash, initialPassword!)).toBe(true);
+        expect(await verifyPassword(row!.passwordHash, TEST_PASSWORD)).toBe(false);
+        expect(await after.db.select().from(session).where(eq(session.accountId, a.id))).toEqual([]);
+        const records = await after.db.select().from(auditLog).where(eq(auditLog.targetId, a.id));
+        expect(records).toEqual([expect.objectContaining({ action: 'account.resetPassword', actor: 'admin-reset', accountId: null })]);
+        expect(JSON.stringify(records)).not.toContain(initialPassword);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,8 @@ import { destroyAccountSessions } from '../../core/session.ts';
 import { type Role, account, grant } from '../../db/schema/accounts.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInScope } from '../territory/queries.ts';
-import { grantRefusal } from './rules.ts';
+import './messages.ts';
+import { grantRefusal, isAdministrator } from './rules.ts';
 
 const safe = (a: typeof account.$inferSelect) => {
   const { passwordHash: _p, totpSecretEnc: _t, ...rest } = a;
@@ -36,20 +37,23 @@ async function accountById(tx: AppContext['db'], id: string) {
 /**
  * An account the caller may manage: every live grant it holds lies in the caller's subtrees (one
  * without grants is anyone's to manage). Otherwise a street's security administrator could reset
- * a district administrator's password and log in with it.
+ * a district administrator's password and log in with it. No administrator's account is anyone's
+ * to manage (三员分立), the caller's own included.
  */
 async function accountInScope(tx: AppContext['db'], actor: Actor, id: string) {
   const a = await accountById(tx, id);
-  const held = await tx.select({ path: territory.path }).from(grant).innerJoin(territory, eq(territory.id, grant.territoryId))
+  const held = await tx.select({ path: territory.path, role: grant.role }).from(grant).innerJoin(territory, eq(territory.id, grant.territoryId))
     .where(and(eq(grant.accountId, id), isNull(grant.revokedAt)));
   if (!held.every((g) => canAt(actor, 'account.manage', g.path))) throw forbidden();
+  if (isAdministrator(held.map((g) => g.role))) throw adminProtected(id);
   return a;
 }
+
+const adminProtected = (accountId: string) => new DomainError('account.adminProtected', 403, { accountId });
 
 export async function updateAccount(ctx: AppContext, actor: Actor, id: string, input: { displayName?: string | undefined; totpRequired?: boolean | undefined; disabled?: boolean | undefined }) {
   return ctx.db.transaction(async (tx) => {
     const before = await accountInScope(tx, actor, id);
-    if (id === actor.accountId && input.disabled) throw new DomainError('grant.selfGrant', 422);
     const [after] = await tx.update(account).set(input).where(eq(account.id, id)).returning();
     if (input.disabled) await destroyAccountSessions(tx, id);
     await audit(tx, actor, { action: 'account.update', targetType: 'account', targetId: id, before: safe(before), after: safe(after!) });
@@ -82,6 +86,7 @@ export async function addGrant(ctx: AppContext, actor: Actor, input: { accountId
     await accountById(tx, input.accountId);
     const node = await nodeInScope(tx, actor, 'account.manage', input.territoryId);
     const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, input.accountId), isNull(grant.revokedAt)));
+    if (input.accountId !== actor.accountId && isAdministrator(held.map((h) => h.role))) throw adminProtected(input.accountId);
     const refusal = grantRefusal({ granterAccountId: actor.accountId, accountId: input.accountId, role: input.role, heldRoles: held.map((h) => h.role) });
     if (refusal) throw new DomainError(refusal, 422, {}, [{ field: refusal === 'grant.selfGrant' ? 'accountId' : 'role', code: refusal }]);
     const [created] = await tx.insert(grant).values(input).returning();
@@ -96,7 +101,27 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, id: string) {
     if (!g) throw notFound('grant', id);
     await nodeInScope(tx, actor, 'account.manage', g.territoryId);
     if (g.accountId === actor.accountId) throw new DomainError('grant.selfGrant', 422);
+    const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, g.accountId), isNull(grant.revokedAt)));
+    if (isAdministrator(held.map((h) => h.role))) throw adminProtected(g.accountId);
     const [after] = await tx.update(grant).set({ revokedAt: new Date() }).where(eq(grant.id, id)).returning();
     await audit(tx, actor, { action: 'grant.revoke', targetType: 'account', targetId: g.accountId, territoryId: g.territoryId, before: g, after });
   });
+}
+
+/**
+ * The way back in for an administrator who lost their password: run on the server by whoever
+ * holds its shell (`npm run admin:reset -- <username>`), never through the API, and audited as the
+ * system. It also lifts a lock-out; the new password must be changed at the first login.
+ */
+export async function resetPasswordOnServer(db: AppContext['db'], username: string) {
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await db.transaction(async (tx) => {
+    const [a] = await tx.update(account).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .where(eq(account.username, username)).returning({ id: account.id });
+    if (!a) throw notFound('account', username);
+    await destroyAccountSessions(tx, a.id);
+    await audit(tx, { system: 'admin-reset' }, { action: 'account.resetPassword', targetType: 'account', targetId: a.id, after: { mustChangePassword: true, lockedUntil: null } });
+  });
+  return { initialPassword };
 }

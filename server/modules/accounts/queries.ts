@@ -3,6 +3,7 @@ import { type Actor, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { account, grant } from '../../db/schema/accounts.ts';
 import { territory } from '../../db/schema/territory.ts';
+import { isAdministrator } from './rules.ts';
 
 /** Accounts the caller may manage: none of their live grants lies outside the caller's subtrees. */
 const manageable = (actor: Actor) => sql`not exists (
@@ -25,10 +26,14 @@ export async function listAccounts(db: Db, actor: Actor, q: string | undefined) 
         .innerJoin(territory, eq(territory.id, grant.territoryId))
         .where(and(inArray(grant.accountId, ids), isNull(grant.revokedAt)))
     : [];
-  return accounts.map((a) => ({
+  return accounts.map((a) => {
+    const held = grants.filter((g) => g.accountId === a.id).map(({ accountId: _a, ...g }) => g);
+    return {
     id: a.id, username: a.username, displayName: a.displayName, personId: a.personId,
     lockedUntil: a.lockedUntil && a.lockedUntil.getTime() > Date.now() ? a.lockedUntil.toISOString() : null,
     disabled: a.disabled, mustChangePassword: a.mustChangePassword, totpEnabled: a.totpEnabled, totpRequired: a.totpRequired,
-    grants: grants.filter((g) => g.accountId === a.id).map(({ accountId: _a, ...g }) => g),
-  }));
+    grants: held,
+    administrator: isAdministrator(held.map((g) => g.role)),
+  };
+  });
 }

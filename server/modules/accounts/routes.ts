@@ -11,6 +11,8 @@ const grantOut = z.object({ id: z.string(), role: z.string(), territoryId: z.str
 const accountOut = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), personId: z.string().nullable(), lockedUntil: z.string().nullable(),
   disabled: z.boolean(), mustChangePassword: z.boolean(), totpEnabled: z.boolean(), totpRequired: z.boolean(), grants: z.array(grantOut),
+  /** Holds sysadmin, secadmin or auditor: out of reach of every change here (三员分立). */
+  administrator: z.boolean(),
 });
 
 export function accountsRoutes(app: App, ctx: AppContext) {
