@@ -12,6 +12,7 @@ import { importTerritories } from '../modules/territory/actions/import-territori
 import { loadActivitiesDemo } from './activities-demo.ts';
 import { loadDemandsDemo } from './demands-demo.ts';
 import { loadVotingDemo } from './voting-demo.ts';
+import { loadMeetingsDemo } from './meetings-demo.ts';
 import { loadResolutionsDemo } from './resolutions-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
@@ -82,6 +83,7 @@ async function populate(db: Db, ctx: AppContext) {
   await loadActivitiesDemo(db);
   await loadDemandsDemo(db, ctx.pii);
   await loadVotingDemo(db, ctx.pii);
+  await loadMeetingsDemo(db);
   await loadResolutionsDemo(db);
 }
 
