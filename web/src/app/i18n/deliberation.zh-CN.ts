@@ -50,8 +50,8 @@ export const deliberationZhCN = {
   'dl.method.secret_ballot': '无记名投票',
   'dl.outcome.adopted': '通过',
   'dl.outcome.rejected': '未通过',
-  'dl.signInMethod.qr': '扫码',
-  'dl.signInMethod.clerk': '代签',
+  'dl.signInMethod.qr': '扫码签到',
+  'dl.signInMethod.clerk': '工作人员代签',
   'dl.cogov.stage.propose': '提议',
   'dl.cogov.stage.consult': '商议',
   'dl.cogov.stage.review': '评议',
@@ -154,7 +154,7 @@ export const deliberationZhCN = {
   'dl.participants.none': '尚未邀请参会人员',
   'dl.participants.nonVoting': '不参与表决',
   'dl.participants.signIn': '签到',
-  'dl.participants.signedIn': '{time} {how}签到',
+  'dl.participants.signedIn': '{time} {how}',
   'dl.participants.absent': '未到',
 
   'dl.items.title': '议程（{n} 项）',
@@ -230,7 +230,7 @@ export const deliberationZhCN = {
   'dl.cogov.who.consult': '区域化党建联席会议商议',
   'dl.cogov.who.review': '社区代表大会评议',
 
-  'dl.print.minutesOf': '{kind}会议纪要',
+  'dl.print.minutesOf': '{kind}纪要',
   'dl.print.clerk': '记录人',
   'dl.print.quorum': '出席情况',
   'dl.print.attendance': '签到名单',
