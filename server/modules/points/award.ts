@@ -1,8 +1,8 @@
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { memberRegistration, pointsBalance, pointsEntry, pointsRule } from '../../db/schema/members.ts';
+import { memberRegistration, pointsBalance, pointsEntry, pointsNodeTotal, pointsRule } from '../../db/schema/members.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { idsOfPath } from '../territory/rules.ts';
@@ -68,16 +68,46 @@ export async function reverseEntry(tx: Db, who: Parameters<typeof audit>[1], ent
   return entry!;
 }
 
+/**
+ * Adds an entry to the member's balance of every period it counts towards, and keeps the members
+ * per node and period (`points_node_total`) in step: a balance created counts once in its
+ * community, street and district; a balance moved to another home (a reversal of an entry made
+ * elsewhere) leaves the old nodes for the new. The member's balances are locked first, then the
+ * totals in one statement in a fixed order, so concurrent awards never wait on each other in a ring.
+ */
 async function addToBalances(tx: Db, e: typeof pointsEntry.$inferSelect) {
-  for (const period of periodsOf(e.createdAt)) {
-    await tx
-      .insert(pointsBalance)
-      .values({ personId: e.personId, period, communityId: e.communityId, streetId: e.streetId, districtId: e.districtId, points: e.points })
-      .onConflictDoUpdate({
-        target: [pointsBalance.personId, pointsBalance.period],
-        set: { points: sql`${pointsBalance.points} + ${e.points}`, communityId: e.communityId, streetId: e.streetId, districtId: e.districtId },
-      });
+  const home = { communityId: e.communityId, streetId: e.streetId, districtId: e.districtId };
+  const delta = new Map<string, number>();
+  const move = (nodes: typeof home, by: number) => {
+    for (const node of [nodes.districtId, nodes.streetId, nodes.communityId]) delta.set(node, (delta.get(node) ?? 0) + by);
+  };
+  const changes: { period: string; node: string; by: number }[] = [];
+  let pending = periodsOf(e.createdAt);
+  while (pending.length) {
+    const held = await tx.select({ period: pointsBalance.period, communityId: pointsBalance.communityId, streetId: pointsBalance.streetId, districtId: pointsBalance.districtId })
+      .from(pointsBalance).where(and(eq(pointsBalance.personId, e.personId), inArray(pointsBalance.period, pending))).for('update');
+    if (held.length) {
+      await tx.update(pointsBalance).set({ points: sql`${pointsBalance.points} + ${e.points}`, ...home })
+        .where(and(eq(pointsBalance.personId, e.personId), inArray(pointsBalance.period, held.map((b) => b.period))));
+    }
+    for (const b of held) {
+      if (b.communityId === home.communityId && b.streetId === home.streetId && b.districtId === home.districtId) continue;
+      delta.clear(); move(b, -1); move(home, 1);
+      for (const [node, by] of delta) if (by) changes.push({ period: b.period, node, by });
+    }
+    const missing = pending.filter((p) => !held.some((b) => b.period === p));
+    const created = missing.length ? await tx.insert(pointsBalance)
+      .values(missing.map((period) => ({ personId: e.personId, period, ...home, points: e.points })))
+      .onConflictDoNothing().returning({ period: pointsBalance.period }) : [];
+    for (const { period } of created) for (const node of [home.districtId, home.streetId, home.communityId]) changes.push({ period, node, by: 1 });
+    // A balance another transaction created meanwhile: it is committed now, add to it as above.
+    pending = missing.filter((p) => !created.some((c) => c.period === p));
   }
+  if (!changes.length) return;
+  changes.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  await tx.insert(pointsNodeTotal)
+    .values(changes.map((c) => ({ nodeId: c.node, period: c.period, members: c.by })))
+    .onConflictDoUpdate({ target: [pointsNodeTotal.nodeId, pointsNodeTotal.period], set: { members: sql`${pointsNodeTotal.members} + excluded.members` } });
 }
 
 /**

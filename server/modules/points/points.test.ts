@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointsBalance, pointsEntry, pointsRule } from '../../db/schema/members.ts';
+import { person } from '../../db/schema/people.ts';
 import { makeAccount, makeNode, makePerson } from '../../demo/factories.ts';
 import { TEST_PASSWORD, type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets, sessionFor } from '../../test/two-streets.ts';
-import { awardPoints } from './award.ts';
+import { awardPoints, reverseEntry } from './award.ts';
 import { ensureDefaultRules } from './default-rules.ts';
 import { periodsOf } from './periods.ts';
 import { validPoints } from './queries.ts';
@@ -161,6 +162,54 @@ describe('rankings and my rank', () => {
     const history = (await api(sun).get('/api/points/me/history')).json();
     expect(history.total).toBe(3);
     expect((await api(sun).get(`/api/points/rankings?territoryId=${f.b.community.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('members per node, kept with the balances', () => {
+  /** Every kept total beside a count of the balances it stands for; they must be the same. */
+  async function totalsAgainstCounts() {
+    const res = await t.db.execute(sql`
+      with counted as (
+        select node_id, period, count(*)::int as n from (
+          select district_id as node_id, period from points_balance
+          union all select street_id, period from points_balance
+          union all select community_id, period from points_balance) x group by node_id, period)
+      select coalesce(c.node_id, k.node_id) as node, coalesce(c.period, k.period) as period, c.n as counted, k.members as kept
+      from counted c full join points_node_total k on k.node_id = c.node_id and k.period = c.period
+      where coalesce(c.n, 0) <> coalesce(k.members, 0)`);
+    return (res as unknown as { rows: unknown[] }).rows;
+  }
+
+  it('counts each member once per node and period under concurrent awards, reversals and a move of home', async () => {
+    const c = await makeNode(t.db, f.a.street, 'neighborhood', '合计社区');
+    const b = await makeNode(t.db, c, 'building', '合计1号楼');
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => makePerson(t.db, t.pii, b, { name: `合计${i}`, isPartyMember: true })));
+    // Two awards per member at once: each member counts once, however the awards interleave.
+    const entries = await Promise.all(people.flatMap((p) => [award(p.id, 'activity'), award(p.id, 'wish')]));
+    expect(await totalsAgainstCounts()).toEqual([]);
+    const ranking = (await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all&pageSize=2`)).json();
+    expect(ranking.total).toBe(6);
+
+    // A reversal leaves the member in the ranking (with fewer points): the total stays.
+    await t.db.transaction((tx) => reverseEntry(tx, system, entries[0]!.id, '更正'));
+    expect(await totalsAgainstCounts()).toEqual([]);
+    expect((await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all`)).json().total).toBe(6);
+
+    // The member moves to a community of the other street: the next award carries the balance there.
+    await t.db.update(person).set({ territoryId: f.b.building.id }).where(eq(person.id, people[1]!.id));
+    await award(people[1]!.id, 'activity');
+    expect(await totalsAgainstCounts()).toEqual([]);
+    expect((await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all`)).json().total).toBe(5);
+    const moved = (await api(await memberAccount(people[1]!.id)).get('/api/points/me?period=all')).json();
+    expect(moved.ranks.community).toMatchObject({ id: f.b.community.id, rank: expect.any(Number) });
+    expect(moved.ranks.community.total).toBe((await api(district).get(`/api/points/rankings?territoryId=${f.b.community.id}&period=all`)).json().total);
+
+    // Reversing an entry made in the old community takes the balance back there, totals with it.
+    await t.db.transaction((tx) => reverseEntry(tx, system, entries[2]!.id, '更正'));
+    expect(await totalsAgainstCounts()).toEqual([]);
+    expect((await api(streetA).get(`/api/points/rankings?territoryId=${c.id}&period=all`)).json().total).toBe(6);
+    const mine = (await api(await memberAccount(people[5]!.id)).get('/api/points/me?period=all')).json();
+    expect(mine.ranks.community.total).toBe(6);
   });
 });
 

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { maskName } from '../../core/pii.ts';
 import { type Actor, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
-import { commendation, pointsBalance, pointsEntry, pointsRule } from '../../db/schema/members.ts';
+import { commendation, pointsBalance, pointsEntry, pointsNodeTotal, pointsRule } from '../../db/schema/members.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { periodsOf, yearStart } from './periods.ts';
@@ -37,16 +37,15 @@ export async function ranking(db: Db, actor: Actor, q: { territoryId: string; pe
     .innerJoin(person, eq(person.id, pointsBalance.personId))
     .innerJoin(community, eq(community.id, pointsBalance.communityId))
     .where(where)
-    .orderBy(desc(pointsBalance.points), asc(pointsBalance.personId))
+    // The rank index's own order (points desc nulls last, person): the page is a range of it.
+    .orderBy(sql`${pointsBalance.points} desc nulls last`, asc(pointsBalance.personId))
     .limit(q.pageSize)
     .offset(offset);
-  const [totals] = await db
-    .select({
-      total: count(),
-      ahead: rows[0] ? sql<number>`count(*) filter (where ${pointsBalance.points} > ${rows[0].points})::int` : sql<number>`0`,
-    })
-    .from(pointsBalance).where(where);
-  const ranks = ranksOfPage(rows.map((r) => r.points), 1 + Number(totals!.ahead), offset);
+  const [total, ahead] = await Promise.all([
+    nodeTotal(db, node.id, q.period),
+    rows[0] ? membersAhead(db, column, node.id, q.period, rows[0].points) : 0,
+  ]);
+  const ranks = ranksOfPage(rows.map((r) => r.points), 1 + ahead, offset);
   return {
     node: { id: node.id, name: node.name, kind: node.kind },
     period: q.period,
@@ -54,7 +53,7 @@ export async function ranking(db: Db, actor: Actor, q: { territoryId: string; pe
       rank: ranks[i]!, personId: r.personId, name: staff ? r.name : maskName(r.name),
       community: { id: r.communityId, name: r.communityName }, points: r.points,
     })),
-    total: Number(totals!.total), page: q.page, pageSize: q.pageSize,
+    total, page: q.page, pageSize: q.pageSize,
   };
 }
 
@@ -69,16 +68,15 @@ export async function myPoints(db: Db, personId: string, period: string, now = n
   const levels = [['community', home?.communityId, pointsBalance.communityId], ['street', home?.streetId, pointsBalance.streetId], ['district', home?.districtId, pointsBalance.districtId]] as const;
   type Rank = { id: string; name: string; rank: number | null; total: number } | null;
   const ranks: { community: Rank; street: Rank; district: Rank } = { community: null, street: null, district: null };
-  // "Ahead" is a range scan of the rank index (points above mine), not a count of the whole node.
+  // "Ahead" is a range scan of the rank index (points above mine); the total is kept per node.
   await Promise.all(levels.map(async ([level, id, column]) => {
     if (!id) return;
-    const inNode = sql`${column} = ${id} and ${pointsBalance.period} = ${period}`;
-    const [r] = await db.select({
-      name: territory.name,
-      ahead: sql<number>`(select count(*) from ${pointsBalance} where ${inNode} and ${pointsBalance.points} > ${mine?.points ?? 0})::int`,
-      total: sql<number>`(select count(*) from ${pointsBalance} where ${inNode})::int`,
-    }).from(territory).where(eq(territory.id, id));
-    ranks[level] = { id, name: r?.name ?? '', rank: mine ? 1 + Number(r?.ahead ?? 0) : null, total: Number(r?.total ?? 0) };
+    const [[node], ahead, total] = await Promise.all([
+      db.select({ name: territory.name }).from(territory).where(eq(territory.id, id)),
+      mine ? membersAhead(db, column, id, period, mine.points) : 0,
+      nodeTotal(db, id, period),
+    ]);
+    ranks[level] = { id, name: node?.name ?? '', rank: mine ? 1 + ahead : null, total };
   }));
   return {
     period,
@@ -88,6 +86,20 @@ export async function myPoints(db: Db, personId: string, period: string, now = n
     balances: { all: of(all!)?.points ?? 0, year: of(year!)?.points ?? 0, quarter: of(quarter!)?.points ?? 0, month: of(month!)?.points ?? 0 },
     ranks,
   };
+}
+
+/** Members with a balance in a node for a period, as the award keeps it. */
+async function nodeTotal(db: Db, nodeId: string, period: string) {
+  const [row] = await db.select({ members: pointsNodeTotal.members }).from(pointsNodeTotal)
+    .where(and(eq(pointsNodeTotal.nodeId, nodeId), eq(pointsNodeTotal.period, period)));
+  return row?.members ?? 0;
+}
+
+/** Members of a node with more points than given in a period: a range of the rank index. */
+async function membersAhead(db: Db, column: ReturnType<typeof balanceColumnOf>, nodeId: string, period: string, points: number) {
+  const [row] = await db.select({ n: count() }).from(pointsBalance)
+    .where(and(eq(column, nodeId), eq(pointsBalance.period, period), gt(pointsBalance.points, points)));
+  return Number(row!.n);
 }
 
 const original = alias(pointsEntry, 'original');
