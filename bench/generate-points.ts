@@ -64,6 +64,15 @@ export async function generatePoints(db: Db, districtId: string, scale: PointsSc
         (to_char(e.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'))) p(period)
       group by e.person_id, p.period, e.community_id, e.street_id, e.district_id`);
     step('balances');
+    // The members per node and period, as the award keeps them beside the balances.
+    await tx.execute(sql`insert into points_node_total (node_id, period, members)
+      select node_id, period, count(*)::int from (
+        select district_id as node_id, period from points_balance
+        union all select street_id, period from points_balance
+        union all select community_id, period from points_balance) n
+      group by node_id, period
+      on conflict (node_id, period) do update set members = points_node_total.members + excluded.members`);
+    step('members per node');
     await tx.execute(sql`drop table bench_member`);
   });
   const [c] = rowsOf<{ entries: number; balances: number }>(await db.execute(sql`select
