@@ -69,6 +69,33 @@ describe('every change is recorded', () => {
   });
 });
 
+describe('what each auditor may read', () => {
+  it('limits a street-level auditor to their street\'s subtree, and keeps records without a node to the district', async () => {
+    const streetAuditor = await accountFor(t, 'auditor', f.a.street, 'street-auditor');
+    const readAs = (who: RoleAccount, url: string) => as(t.app, who.session).get(url);
+    await as(t.app, district.session).patch(`/api/territories/${f.b.grid.id}`, { name: 'B网格（审计）' });
+    await as(t.app, district.session).patch(`/api/territories/${f.a.grid.id}`, { name: 'A网格（审计）' });
+    await as(t.app, secadmin.session).patch(`/api/accounts/${district.accountId}`, { displayName: '区管理员（审计）' });
+
+    const inStreet = (await readAs(streetAuditor, '/api/audit?pageSize=200')).json();
+    const streetIds = new Set([f.a.street, f.a.community, f.a.grid, f.a.building].map((n) => n.id));
+    expect(inStreet.total).toBeGreaterThan(0);
+    expect(inStreet.total).toBe(inStreet.items.length);
+    expect(inStreet.items.every((i: { territoryId: string | null }) => i.territoryId && streetIds.has(i.territoryId))).toBe(true);
+    expect(inStreet.items.map((i: { after: unknown }) => JSON.stringify(i.after)).join()).not.toContain('B网格（审计）');
+    expect((await readAs(streetAuditor, '/api/audit?action=account.')).json().total).toBe(0);
+    const outside = await readAs(streetAuditor, `/api/audit?territoryId=${f.b.street.id}`);
+    expect(outside.statusCode).toBe(404);
+
+    const all = (await readAs(auditor, '/api/audit?pageSize=200')).json();
+    expect(all.total).toBeGreaterThan(inStreet.total);
+    const afters = all.items.map((i: { after: unknown }) => JSON.stringify(i.after)).join();
+    expect(afters).toContain('B网格（审计）');
+    expect(afters).toContain('区管理员（审计）');
+    expect(all.items.some((i: { territoryId: string | null }) => i.territoryId === null)).toBe(true);
+  });
+});
+
 describe('the hash chain', () => {
   it('stays one unforked chain when many changes land at once', async () => {
     const renames = Array.from({ length: 12 }, (_, i) =>

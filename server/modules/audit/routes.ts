@@ -1,14 +1,26 @@
-import { and, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type App, type AppContext, actorOf } from '../../core/context.ts';
 import { verifyChain } from '../../core/audit.ts';
-import { likePrefix } from '../../core/policy.ts';
+import { type Actor, grantsFor, likePrefix, scope } from '../../core/policy.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInScope } from '../territory/queries.ts';
+import { idsOfPath } from '../territory/rules.ts';
 import { auditPolicy as P } from './policy.ts';
 
 const tags = ['audit'];
+
+/**
+ * The records an auditor may read: those on a node of their granted subtrees. Records with no node
+ * (accounts, logins, system settings) concern the whole district: only an auditor granted at the
+ * root of the tree reads them.
+ */
+export function auditSight(actor: Actor): SQL {
+  const districtLevel = grantsFor(actor, P['audit.read']).some((g) => idsOfPath(g.path).length === 1);
+  const onNodes = scope(actor, P['audit.read'], territory.path);
+  return districtLevel ? or(onNodes, isNull(auditLog.territoryId))! : onNodes;
+}
 
 export function auditRoutes(app: App, ctx: AppContext) {
   app.get('/api/audit', {
@@ -37,7 +49,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
     },
   }, async (req) => {
     const q = req.query;
-    const conds: SQL[] = [];
+    const conds: SQL[] = [auditSight(actorOf(req))];
     if (q.actor) conds.push(ilike(auditLog.actor, `%${q.actor.replace(/[\\%_]/g, '\\$&')}%`));
     if (q.action) conds.push(like(auditLog.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
     if (q.from) conds.push(gte(auditLog.at, new Date(q.from).toISOString()));
@@ -46,7 +58,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
       const node = await nodeInScope(ctx.db, actorOf(req), P['audit.read'], q.territoryId);
       conds.push(like(territory.path, likePrefix(node.path)));
     }
-    const where = conds.length ? and(...conds) : undefined;
+    const where = and(...conds);
     const [rows, [total]] = await Promise.all([
       ctx.db.select({ a: auditLog, territoryName: territory.name }).from(auditLog).leftJoin(territory, eq(territory.id, auditLog.territoryId))
         .where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
