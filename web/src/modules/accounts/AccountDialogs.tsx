@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { api } from '../../app/api';
-import { useNotify } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { ROLES, type Account } from '../../app/types';
+import { useFormSubmit } from '../../app/ui/useFormSubmit';
 import { TerritorySelect } from '../territory/TerritorySelect';
 
 export function CreateAccountModal({ open, onClose, onCreated }: {
@@ -12,26 +11,16 @@ export function CreateAccountModal({ open, onClose, onCreated }: {
   onCreated: (name: string, initialPassword: string) => void;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ username: string; displayName: string; personId?: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const res = await api<{ account: Account; initialPassword: string }>('/api/accounts', {
-        method: 'POST',
-        body: { username: v.username.trim(), displayName: v.displayName.trim(), ...(v.personId?.trim() ? { personId: v.personId.trim() } : {}) },
-      });
-      form.resetFields();
-      onCreated(res.account?.displayName ?? v.displayName.trim(), res.initialPassword);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const res = await api<{ account: Account; initialPassword: string }>('/api/accounts', {
+      method: 'POST',
+      body: { username: v.username.trim(), displayName: v.displayName.trim(), ...(v.personId?.trim() ? { personId: v.personId.trim() } : {}) },
+    });
+    form.resetFields();
+    onCreated(res.account?.displayName ?? v.displayName.trim(), res.initialPassword);
+  }, { success: false });
 
   return (
     <Modal open={open} title={t('accounts.create')} onCancel={onClose} onOk={submit} confirmLoading={busy}
@@ -53,24 +42,13 @@ export function CreateAccountModal({ open, onClose, onCreated }: {
 
 export function GrantModal({ account, onClose, onDone }: { account: Account | null; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ role: string; territoryId: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api('/api/grants', { method: 'POST', body: { accountId: account!.id, ...v } });
-      notify.success();
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api('/api/grants', { method: 'POST', body: { accountId: account!.id, ...v } });
+    form.resetFields();
+    onDone();
+  });
 
   return (
     <Modal open={account !== null} title={`${t('accounts.addGrant')} · ${account?.displayName ?? ''}`} onCancel={onClose} onOk={submit}

@@ -3,10 +3,10 @@ import { Button, Form, Input, Modal, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import type { Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { LINK_TARGETS, type DemandAction, type DemandDetail, type HandlerOption } from '../shared/types';
 import { MergeTargetSelect } from './MergeTargetSelect';
 
@@ -65,41 +65,30 @@ export function ActionDialog({ demand, action, onClose, onDone }: {
   onDone: (next: DemandDetail) => void;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [photos, setPhotos] = useState<UploadFile[]>([]);
-  if (!action) return null;
-  const text = TEXT_FIELD[action];
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    if (!action) return;
+    const text = TEXT_FIELD[action];
     const words = v[text.field]?.trim() || undefined;
     const body: Record<string, unknown> = { [text.field]: words };
     if (action === 'assign') body.bodyId = v.bodyId;
     if (action === 'merge') body.intoId = v.intoId;
     if (action === 'link') Object.assign(body, { targetType: v.targetType, targetId: v.targetId?.trim() });
-    setBusy(true);
-    try {
-      if (action === 'resolve') {
-        for (const p of photos) {
-          const fd = new FormData();
-          fd.append('photo', p.originFileObj as File);
-          await api(`/api/demands/${demand.id}/photos`, { method: 'POST', body: fd });
-        }
+    if (action === 'resolve') {
+      for (const p of photos) {
+        const fd = new FormData();
+        fd.append('photo', p.originFileObj as File);
+        await api(`/api/demands/${demand.id}/photos`, { method: 'POST', body: fd });
       }
-      const next = await api<DemandDetail>(`/api/demands/${demand.id}/${PATH[action]}`, { method: 'POST', body });
-      notify.success(t(`dc.done.${action}`));
-      setPhotos([]);
-      form.resetFields();
-      onDone(next);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
     }
-  };
+    const next = await api<DemandDetail>(`/api/demands/${demand.id}/${PATH[action]}`, { method: 'POST', body });
+    setPhotos([]);
+    form.resetFields();
+    onDone(next);
+  }, { success: action ? t(`dc.done.${action}`) : undefined });
+  if (!action) return null;
+  const text = TEXT_FIELD[action];
 
   return (
     <Modal

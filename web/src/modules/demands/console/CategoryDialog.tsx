@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { HANDLER_KINDS, type DemandCategory } from '../shared/types';
 
 type Values = Pick<DemandCategory, 'code' | 'name' | 'groupName' | 'description' | 'keywords' | 'defaultHandler' | 'deadlineDays' | 'remindDays'>;
@@ -10,29 +9,17 @@ type Values = Pick<DemandCategory, 'code' | 'name' | 'groupName' | 'description'
 /** Creates a category, or edits one (its code, the Open311 service code, stays). */
 export function CategoryDialog({ category, open, onClose, onDone }: { category: DemandCategory | null; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const { busy, submit } = useFormSubmit(form, async (v) => {
     const body = {
       name: v.name.trim(), groupName: v.groupName?.trim() ?? '', description: v.description?.trim() ?? '', keywords: v.keywords?.trim() ?? '',
       defaultHandler: v.defaultHandler, deadlineDays: v.deadlineDays, remindDays: v.remindDays,
     };
-    setBusy(true);
-    try {
-      if (category) await api(`/api/demand-categories/${category.id}`, { method: 'PATCH', body });
-      else await api('/api/demand-categories', { method: 'POST', body: { ...body, code: v.code.trim() } });
-      notify.success();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (category) await api(`/api/demand-categories/${category.id}`, { method: 'PATCH', body });
+    else await api('/api/demand-categories', { method: 'POST', body: { ...body, code: v.code.trim() } });
+    onDone();
+  });
 
   return (
     <Modal open={open} title={t(category ? 'dc.categoryEdit' : 'dc.categoryCreate')} onCancel={onClose} onOk={submit} confirmLoading={busy}

@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import type { Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import type { CalendarDay } from '../shared/types';
 
 /** The days that break the Monday–Friday rule: public holidays on weekdays, and weekend days worked instead (调休). */
@@ -18,24 +19,13 @@ export function WorkCalendarPanel() {
   const [year, setYear] = useState(thisYear);
   const { data, error, loading, reload } = useFetch<Items<CalendarDay>>('/api/work-calendar', { year });
   const [form] = Form.useForm<{ day: Dayjs; kind: 'holiday' | 'workday'; name?: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const add = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api(`/api/work-calendar/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', body: { kind: v.kind, name: v.name?.trim() || undefined } });
-      notify.success();
-      form.resetFields(['day', 'name']);
-      if (v.day.year() !== year) setYear(v.day.year());
-      else reload();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: add } = useFormSubmit(form, async (v) => {
+    await api(`/api/work-calendar/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', body: { kind: v.kind, name: v.name?.trim() || undefined } });
+    form.resetFields(['day', 'name']);
+    if (v.day.year() !== year) setYear(v.day.year());
+    else reload();
+  });
 
   const remove = (d: CalendarDay) =>
     modal.confirm({

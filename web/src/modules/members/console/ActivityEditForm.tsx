@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import type { Activity } from '../shared/types';
 
 interface Values {
@@ -18,36 +17,23 @@ interface Values {
 /** Edits a published activity; the members signed up are told of a new time, place or deadline. */
 export function ActivityEditForm({ activity: a, open, onClose, onSaved }: { activity: Activity; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    // An invalid form shows its messages on the fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api(`/api/activities/${a.id}`, {
-        method: 'PATCH',
-        body: {
-          title: v.title.trim(),
-          description: v.description?.trim() ?? '',
-          place: v.place?.trim() ?? '',
-          startsAt: v.time[0].toISOString(),
-          endsAt: v.time[1].toISOString(),
-          capacity: v.capacity,
-          cancelDeadline: v.cancelDeadline.toISOString(),
-        },
-      });
-      notify.success(a.signedUp > 0 ? t('activity.savedNotified', { count: a.signedUp }) : t('activity.saved'));
-      onSaved();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api(`/api/activities/${a.id}`, {
+      method: 'PATCH',
+      body: {
+        title: v.title.trim(),
+        description: v.description?.trim() ?? '',
+        place: v.place?.trim() ?? '',
+        startsAt: v.time[0].toISOString(),
+        endsAt: v.time[1].toISOString(),
+        capacity: v.capacity,
+        cancelDeadline: v.cancelDeadline.toISOString(),
+      },
+    });
+    onSaved();
+  }, { success: a.signedUp > 0 ? t('activity.savedNotified', { count: a.signedUp }) : t('activity.saved') });
 
   return (
     <Modal open={open} title={t('activity.edit')} onCancel={onClose} onOk={submit} confirmLoading={busy}

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import type { Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { TerritorySelect } from '../../territory/TerritorySelect';
 import { COMMUNITY_KINDS, STAFF_ROLES, useGrantNodes } from '../shared/grantNodes';
 import { ACTIVITY_KINDS, type Activity, type ActivityKind, type Service } from '../shared/types';
@@ -25,44 +24,31 @@ interface Values {
 /** Publishes an activity: a time slot of a catalogue service, a volunteer service or a theme party day. */
 export function ActivityForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (a: Activity) => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const nodes = useGrantNodes(STAFF_ROLES);
   const kind = Form.useWatch('kind', form);
   const territoryId = Form.useWatch('territoryId', form);
   const services = useFetch<Items<Service>>(open && kind === 'service' ? '/api/services' : null, { territoryId });
   const community = nodes.find((n) => COMMUNITY_KINDS.includes(n.kind));
 
-  const submit = async () => {
-    // An invalid form shows its messages on the fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const created = await api<Activity>('/api/activities', {
-        method: 'POST',
-        body: {
-          territoryId: v.territoryId,
-          kind: v.kind,
-          serviceId: v.kind === 'service' ? v.serviceId : undefined,
-          title: v.title?.trim() || undefined,
-          description: v.description?.trim() || undefined,
-          place: v.place?.trim() || undefined,
-          startsAt: v.time[0].toISOString(),
-          endsAt: v.time[1].toISOString(),
-          capacity: v.capacity,
-          cancelDeadline: v.cancelDeadline?.toISOString(),
-        },
-      });
-      notify.success(t('activity.published'));
-      onCreated(created);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const created = await api<Activity>('/api/activities', {
+      method: 'POST',
+      body: {
+        territoryId: v.territoryId,
+        kind: v.kind,
+        serviceId: v.kind === 'service' ? v.serviceId : undefined,
+        title: v.title?.trim() || undefined,
+        description: v.description?.trim() || undefined,
+        place: v.place?.trim() || undefined,
+        startsAt: v.time[0].toISOString(),
+        endsAt: v.time[1].toISOString(),
+        capacity: v.capacity,
+        cancelDeadline: v.cancelDeadline?.toISOString(),
+      },
+    });
+    onCreated(created);
+  }, { success: t('activity.published') });
 
   return (
     <Modal open={open} title={t('activity.create')} onCancel={onClose} onOk={submit} confirmLoading={busy}

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Checkbox, Form, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import type { PointsRule } from '../shared/types';
 
 interface Values {
@@ -17,26 +16,13 @@ export function RuleForm({ districtId, code, current, onClose, onDone }: {
   districtId: string; code: PointsRule['code'] | null; current: PointsRule | undefined; onClose: () => void; onDone: () => void;
 }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const uncapped = Form.useWatch('uncapped', form);
 
-  const submit = async () => {
-    // An invalid form shows its messages on the fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api(`/api/points/rules/${code}`, { method: 'PUT', body: { districtId, points: v.points, monthlyCap: v.uncapped ? null : v.monthlyCap, expiry: v.expiry } });
-      notify.success(t('rules.saved'));
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api(`/api/points/rules/${code}`, { method: 'PUT', body: { districtId, points: v.points, monthlyCap: v.uncapped ? null : v.monthlyCap, expiry: v.expiry } });
+    onDone();
+  }, { success: t('rules.saved') });
 
   return (
     <Modal open={!!code} title={t('rules.editTitle', { rule: tx('points.rule', code) })} onCancel={onClose} onOk={submit} confirmLoading={busy}

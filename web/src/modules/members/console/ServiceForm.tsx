@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { TerritorySelect } from '../../territory/TerritorySelect';
 import { COMMUNITY_KINDS, STAFF_ROLES, useGrantNodes } from '../shared/grantNodes';
 import { SERVICE_CATEGORIES, type Service } from '../shared/types';
@@ -18,9 +18,7 @@ interface Values {
 /** Adds a service to a community's catalogue, or edits one (`service` given). */
 export function ServiceForm({ open, service, onClose, onSaved }: { open: boolean; service: Service | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const nodes = useGrantNodes(STAFF_ROLES);
 
   useEffect(() => {
@@ -31,23 +29,12 @@ export function ServiceForm({ open, service, onClose, onSaved }: { open: boolean
       : { territoryId: nodes.find((n) => COMMUNITY_KINDS.includes(n.kind))?.id, category: SERVICE_CATEGORIES[0] });
   }, [open, service, form, nodes]);
 
-  const submit = async () => {
-    // An invalid form shows its messages on the fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const body = { category: v.category, title: v.title.trim(), description: v.description?.trim() || undefined, place: v.place?.trim() || undefined };
-      if (service) await api(`/api/services/${service.id}`, { method: 'PATCH', body });
-      else await api('/api/services', { method: 'POST', body: { ...body, territoryId: v.territoryId } });
-      notify.success();
-      onSaved();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const body = { category: v.category, title: v.title.trim(), description: v.description?.trim() || undefined, place: v.place?.trim() || undefined };
+    if (service) await api(`/api/services/${service.id}`, { method: 'PATCH', body });
+    else await api('/api/services', { method: 'POST', body: { ...body, territoryId: v.territoryId } });
+    onSaved();
+  });
 
   return (
     <Modal open={open} title={service ? t('service.edit') : t('service.create')} onCancel={onClose} onOk={submit} confirmLoading={busy}

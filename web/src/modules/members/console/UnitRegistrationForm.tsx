@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import type { Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 
 interface Unit {
   body: { id: string; name: string; kind: string };
@@ -20,9 +20,7 @@ export interface UnitDraft {
 /** 组织报到: the liaison picks the unit's party organisation, the street or community, and writes what it offers. */
 export function UnitRegistrationForm({ draft, onClose, onDone }: { draft: UnitDraft | null; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Required<UnitDraft>>();
-  const [busy, setBusy] = useState(false);
   const units = useFetch<Items<Unit>>(draft ? '/api/unit-registrations/units' : null);
   const bodyId = Form.useWatch('bodyId', form);
   const list = units.data?.items ?? [];
@@ -35,21 +33,10 @@ export function UnitRegistrationForm({ draft, onClose, onDone }: { draft: UnitDr
     form.setFieldsValue({ bodyId: body, territoryId: draft.territoryId ?? list.find((u) => u.body.id === body)?.targets[0]?.id, commitments: draft.commitments });
   }, [draft, list, form]);
 
-  const submit = async () => {
-    // An invalid form shows its messages on the fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api('/api/unit-registrations', { method: 'POST', body: { bodyId: v.bodyId, territoryId: v.territoryId, commitments: v.commitments.trim() } });
-      notify.success(t('unitReg.submitted'));
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api('/api/unit-registrations', { method: 'POST', body: { bodyId: v.bodyId, territoryId: v.territoryId, commitments: v.commitments.trim() } });
+    onDone();
+  }, { success: t('unitReg.submitted') });
 
   return (
     <Modal open={!!draft} title={t('unitReg.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('unitReg.submit')}

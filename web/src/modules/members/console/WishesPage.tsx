@@ -9,6 +9,7 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import { ReasonDialog } from '../../../app/ui/ReasonDialog';
 import type { Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { PersonPicker } from '../../bodies/PersonPicker';
 import { fmtTime } from '../shared/periods';
 import { WishTag } from '../shared/SignupTag';
@@ -28,23 +29,11 @@ function RejectDialog({ wish, onClose, onDone }: { wish: Wish | null; onClose: (
 
 function PostForResident({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ residentId: string; title: string; description?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api('/api/wishes', { method: 'POST', body: { residentId: v.residentId, title: v.title.trim(), description: v.description?.trim() || undefined } });
-      notify.success(t('m.wish.posted'));
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api('/api/wishes', { method: 'POST', body: { residentId: v.residentId, title: v.title.trim(), description: v.description?.trim() || undefined } });
+    onDone();
+  }, { success: t('m.wish.posted') });
   return (
     <Modal open={open} title={t('wish.postFor')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('common.save')}
       okButtonProps={{ 'data-testid': 'wish-post-submit' }} destroyOnHidden>

@@ -8,28 +8,17 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { TallyTable } from '../shared/TallyTable';
 import { type Estate, MATTER_KINDS, type Matter, type Tally, type Unit, VOTING, fmtArea } from '../shared/types';
 
 function NewMatterDialog({ estateId, open, onClose, onDone }: { estateId: string; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ kind: string; title: string; description?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api(`/api/estates/${estateId}/matters`, { method: 'POST', body: v });
-      notify.success();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api(`/api/estates/${estateId}/matters`, { method: 'POST', body: v });
+    onDone();
+  });
   return (
     <Modal open={open} title={t('vote.matter.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'matter-submit' }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'property_service' }}>

@@ -4,10 +4,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth, useSession } from '../../../app/auth';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { type Estate, VOTING, fmtArea } from '../shared/types';
 
 const ESTATE_KINDS = ['neighborhood', 'village', 'area'];
@@ -30,24 +30,12 @@ function useEstateNodes(open: boolean) {
 
 function NewEstateDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (id: string) => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ territoryId: string; name: string; ballotsChangeable: boolean }>();
   const nodes = useEstateNodes(open);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const e = await api<Estate>('/api/estates', { method: 'POST', body: v });
-      notify.success();
-      onDone(e.id);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const e = await api<Estate>('/api/estates', { method: 'POST', body: v });
+    onDone(e.id);
+  });
   return (
     <Modal open={open} title={t('vote.estate.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'estate-submit' }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ ballotsChangeable: true }}>
