@@ -26,7 +26,7 @@ export function MinutesForm({ handle, meetingItemId, testId }: { handle: Meeting
       opinion: words,
       meetingItemId: meetingItemId ?? undefined,
       ...(participant ? { participantId: participant.id } : { speaker: name }),
-    });
+    }, 'POST', null);
     setBusy(false);
     if (ok) {
       setOpinion('');

@@ -153,7 +153,7 @@ export function ParticipantsPanel({ handle }: { handle: MeetingHandle }) {
                 {p.signedInAt ? (
                   <Tag color="green" data-testid={`participant-signed-${p.id}`}>{t('dl.participants.signedIn', { time: fmtTime(p.signedInAt).slice(11), how: tx('dl.signInMethod', p.signInMethod) })}</Tag>
                 ) : canSignIn ? (
-                  <Button size="small" type="primary" ghost onClick={() => handle.act('/sign-in', { participantId: p.id })} data-testid={`participant-sign-in-${p.id}`}>{t('dl.participants.signIn')}</Button>
+                  <Button size="small" type="primary" ghost onClick={() => handle.act('/sign-in', { participantId: p.id }, 'POST', null)} data-testid={`participant-sign-in-${p.id}`}>{t('dl.participants.signIn')}</Button>
                 ) : meeting.state === 'in_progress' ? <Tag>{t('dl.participants.absent')}</Tag> : null}
                 {canInvite && !p.signedInAt && (
                   <Button size="small" type="text" danger onClick={() => handle.act(`/participants/${p.id}`, undefined, 'DELETE')} data-testid={`participant-remove-${p.id}`}>{t('dl.remove')}</Button>
