@@ -84,7 +84,16 @@ async function listConditions(db: Db, actor: Actor, q: DemandQuery, now: Date): 
   if (q.territoryId) {
     const [node] = await db.select({ path: territory.path }).from(territory).where(eq(territory.id, q.territoryId));
     if (!node) throw notFound('territory', q.territoryId);
-    conds.push(sql`${demand.path} like ${likePrefix(node.path)}`);
+    // A street or community by its own column (one index range); deeper nodes by path prefix.
+    const depth = idsOfPath(node.path).length - 1;
+    const inNode = depth === 0 ? eq(demand.districtId, q.territoryId)
+      : depth === 1 ? eq(demand.streetId, q.territoryId)
+        : depth === 2 ? eq(demand.communityId, q.territoryId)
+          : sql`${demand.path} like ${likePrefix(node.path)}`;
+    // A node inside the caller's staff sight: the sight adds nothing to it, so it is not repeated.
+    const staffSight = grantsFor(actor, 'demand.read').some((g) => (DEMAND_STAFF as readonly string[]).includes(g.role) && node.path.startsWith(g.path));
+    if (staffSight) conds[0] = inNode;
+    else conds.push(inNode);
   }
   const text = q.q?.trim();
   if (text && /^sq\d{1,13}$/i.test(text)) {
@@ -99,15 +108,23 @@ async function listConditions(db: Db, actor: Actor, q: DemandQuery, now: Date): 
   return conds;
 }
 
-/** One page of the demands the caller sees, newest first, and how many there are in all. */
-export async function listDemands(db: Db, pii: Pii, actor: Actor, q: DemandQuery) {
+/** Beyond this many matches a list's total is not counted further: it reads "10,000+". */
+export const TOTAL_CAP = 10_000;
+
+/**
+ * One page of the demands the caller sees, newest first, and how many there are — counted up to
+ * `TOTAL_CAP` (`totalCapped` when there are more), so a large street's pages do not count it whole.
+ */
+export async function listDemands(db: Db, pii: Pii, actor: Actor, q: DemandQuery, cap = TOTAL_CAP) {
   const now = new Date();
   const where = and(...(await listConditions(db, actor, q, now)));
-  const [rows, [total]] = await Promise.all([
+  const matches = db.select({ one: sql`1`.as('one') }).from(demand).where(where).limit(cap + 1).as('matches');
+  const [rows, [counted]] = await Promise.all([
     selectDemands(db).where(where).orderBy(desc(demand.createdAt), desc(demand.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(demand).where(where),
+    db.select({ n: count() }).from(matches),
   ]);
-  return { items: rows.map(presentFor(actor, pii, now)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const n = Number(counted?.n ?? 0);
+  return { items: rows.map(presentFor(actor, pii, now)), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
 }
 
 /** A demand the caller may see; otherwise it does not exist for them. */

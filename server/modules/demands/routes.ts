@@ -74,7 +74,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
         q: z.string().max(100).optional(), mine: boolString.optional(),
         page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
       }),
-      response: { 200: z.object({ items: z.array(demandOut), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
+      response: { 200: z.object({ items: z.array(demandOut), total: z.number().int(), totalCapped: z.boolean(), page: z.number().int(), pageSize: z.number().int() }) },
     },
   }, async (req) => listDemands(ctx.db, ctx.pii, actorOf(req), req.query));
 
