@@ -5,7 +5,7 @@ import { definePolicy } from '../../core/policy.ts';
  * their own accounts (a resident or a party member whose person is on the register).
  */
 export const votingPolicy = definePolicy({
-  'voting.read': ['grid_worker', 'community_worker', 'community_secretary', 'street_admin', 'district_admin'],
+  'voting.read': ['community_worker', 'community_secretary', 'street_admin', 'district_admin'],
   'voting.manage': ['community_worker', 'community_secretary', 'street_admin', 'district_admin'],
   'voting.vote': ['resident', 'party_member'],
 });
