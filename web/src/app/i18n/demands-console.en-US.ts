@@ -66,6 +66,7 @@ export const demandsConsoleEnUS: Record<keyof typeof demandsConsoleZhCN, string>
   'dc.resolvedAt': 'Resolved',
   'dc.closedAt': 'Closed',
   'dc.escalatedAt': 'Escalated',
+  'dc.totalCapped': '{total}+ in total',
   'dc.none': 'No demands match',
   'dc.new': 'Log a demand',
   'dc.import': 'Import 12345 orders',

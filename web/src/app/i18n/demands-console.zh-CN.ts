@@ -67,6 +67,7 @@ export const demandsConsoleZhCN = {
   'dc.resolvedAt': '办结时间',
   'dc.closedAt': '关闭时间',
   'dc.escalatedAt': '上报时间',
+  'dc.totalCapped': '共 {total}+ 条',
   'dc.none': '没有符合条件的诉求',
   'dc.new': '登记诉求',
   'dc.import': '导入12345工单',

@@ -22,7 +22,7 @@ export default function DemandsPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { tab, filters, query, escalation, update } = useDemandFilters();
-  const { data, error, loading, reload } = useFetch<Page<DemandOut>>('/api/demands', query);
+  const { data, error, loading, reload } = useFetch<Page<DemandOut> & { totalCapped?: boolean }>('/api/demands', query);
 
   const tabs: QuickTab[] = ['pending', 'working', 'overdue', ...(escalation ? ['escalated' as const] : []), 'all'];
 
@@ -64,7 +64,7 @@ export default function DemandsPage() {
             onRow={(d) => ({ onClick: () => navigate(`/console/demands/${d.id}`), 'data-testid': `demand-row-${d.id}` } as React.HTMLAttributes<HTMLElement>)}
             pagination={{
               current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }), onChange: (page) => update({ page }),
+              showTotal: (total) => (data?.totalCapped ? t('dc.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })), onChange: (page) => update({ page }),
             }}
             columns={[
               { title: t('dc.no'), dataIndex: 'no', width: 160, render: (v: string) => <span className="gz-mono">{v}</span> },
