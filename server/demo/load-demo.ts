@@ -14,6 +14,7 @@ import { loadDemandsDemo } from './demands-demo.ts';
 import { loadVotingDemo } from './voting-demo.ts';
 import { loadMeetingsDemo } from './meetings-demo.ts';
 import { loadResolutionsDemo } from './resolutions-demo.ts';
+import { loadChartersMediationDemo } from './charters-mediation-demo.ts';
 import { type Node, makeAccount, makeBody, makeHousehold, makeMember, makeNode, makePerson, setSerial } from './factories.ts';
 import { chineseName, seeded, type Random } from './random.ts';
 
@@ -85,6 +86,7 @@ async function populate(db: Db, ctx: AppContext) {
   await loadVotingDemo(db, ctx.pii);
   await loadMeetingsDemo(db);
   await loadResolutionsDemo(db);
+  await loadChartersMediationDemo(db, ctx.pii);
 }
 
 interface Community {

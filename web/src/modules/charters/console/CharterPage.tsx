@@ -106,12 +106,13 @@ function VersionCard({ v, manage, run, onComment, onAdopt }: { v: Version; manag
   );
 }
 
-function DiffPanel({ charter }: { charter: CharterDetail }) {
+/** `revision` changes with every change to the charter, so the comparison is fetched again. */
+function DiffPanel({ charter, revision }: { charter: CharterDetail; revision: number }) {
   const { t } = useI18n();
   const numbers = charter.versions.map((v) => v.version);
   const [to, setTo] = useState(numbers[0] ?? 1);
   const [from, setFrom] = useState(charter.publishedVersion && charter.publishedVersion !== numbers[0] ? charter.publishedVersion : numbers[1] ?? numbers[0] ?? 1);
-  const diff = useFetch<{ segments: Segment[] }>(`/api/charters/${charter.id}/diff`, { from, to, n: charter.versions.length });
+  const diff = useFetch<{ segments: Segment[] }>(`/api/charters/${charter.id}/diff`, { from, to, revision });
   const options = numbers.map((n) => ({ value: n, label: t('charter.version', { version: n }) }));
   return (
     <Card title={t('charter.diff')} size="small" data-testid="charter-diff-panel">
@@ -133,11 +134,13 @@ export function CharterPage() {
   const detail = useFetch<CharterDetail>(`/api/charters/${id}`);
   const [commenting, setCommenting] = useState<Version | null>(null);
   const [adopting, setAdopting] = useState<Version | null>(null);
+  const [revision, setRevision] = useState(0);
   const run: Run = async (path, body, method = 'POST') => {
     try {
       await api(path, { method, body: body ?? {} });
       notify.success();
       detail.reload();
+      setRevision((r) => r + 1);
       return true;
     } catch (err) {
       notify.error(err);
@@ -159,7 +162,7 @@ export function CharterPage() {
           <Descriptions.Item label={t('charter.published')}>{c.publishedVersion ? t('charter.version', { version: c.publishedVersion }) : t('charter.none')}</Descriptions.Item>
         </Descriptions>
       </Card>
-      {c.versions.length > 1 && <DiffPanel charter={c} />}
+      {c.versions.length > 1 && <DiffPanel charter={c} revision={revision} />}
       <div>
         <Typography.Title level={5}>{t('charter.versions')}</Typography.Title>
         {c.versions.length ? c.versions.map((v) => (

@@ -128,7 +128,7 @@ export function CasePage() {
         ) : <Empty description={t('mediation.noSessions')} />}
       </Card>
       <Card size="small" title={t('mediation.agreement')} extra={<Space wrap>{step('agreement', t('mediation.writeAgreement'))}{step('fail', t('mediation.fail'))}{step('followUp', t('mediation.followUp'), true)}</Space>}>
-        {c.agreementText ? <div className="gz-charter-text" data-testid="mediation-agreement">{c.agreementText}</div> : <Empty description={t('mediation.noAgreement')} />}
+        {c.agreementText ? <div className="gz-charter-text" data-testid="mediation-agreement-shown">{c.agreementText}</div> : <Empty description={t('mediation.noAgreement')} />}
         <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
           {c.agreedAt && <Descriptions.Item label={t('mediation.agreedAt')}>{fmtTime(c.agreedAt)}</Descriptions.Item>}
           {c.failReason && <Descriptions.Item label={t('mediation.failReason')}>{c.failReason}</Descriptions.Item>}
