@@ -4,37 +4,26 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { useNotify } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useFetch } from '../../app/useFetch';
 import { ErrorState } from '../../app/ui/States';
 import { BODY_KINDS, type BodyRow, type Items } from '../../app/types';
+import { useFormSubmit } from '../../app/ui/useFormSubmit';
 
 /** Bodies attached to a node (or its whole subtree), with "new body" for those who may write. */
 export function BodiesTable({ territoryId, subtree = false }: { territoryId: string; subtree?: boolean }) {
   const { t, tx } = useI18n();
   const { can } = useAuth();
-  const notify = useNotify();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useFetch<Items<BodyRow>>('/api/bodies', { territoryId, subtree: String(subtree) });
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ name: string; kind: string }>();
 
-  const create = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api('/api/bodies', { method: 'POST', body: { territoryId, name: v.name.trim(), kind: v.kind } });
-      notify.success();
-      setOpen(false);
-      reload();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: create } = useFormSubmit(form, async (v) => {
+    await api('/api/bodies', { method: 'POST', body: { territoryId, name: v.name.trim(), kind: v.kind } });
+    setOpen(false);
+    reload();
+  });
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (

@@ -8,6 +8,7 @@ import type { Items } from '../../app/types';
 import { ErrorState } from '../../app/ui/States';
 import { useFetch } from '../../app/useFetch';
 import { useIsMobile } from '../../app/useIsMobile';
+import { useFormSubmit } from '../../app/ui/useFormSubmit';
 import { useGrantNodes } from '../members/shared/grantNodes';
 import { TerritorySelect } from '../territory/TerritorySelect';
 
@@ -122,24 +123,14 @@ export default function KeysPage() {
 
 function IssueKeyModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: (k: Open311Key) => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const nodes = useGrantNodes();
   const [form] = Form.useForm<{ name: string; territoryId: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const k = await api<Open311Key>('/api/open311-keys', { method: 'POST', body: { name: v.name.trim(), territoryId: v.territoryId } });
-      form.resetFields();
-      onIssued(k);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const k = await api<Open311Key>('/api/open311-keys', { method: 'POST', body: { name: v.name.trim(), territoryId: v.territoryId } });
+    form.resetFields();
+    onIssued(k);
+  }, { success: false });
 
   return (
     <Modal open={open} title={t('open311.issue')} onCancel={onClose} onOk={submit} confirmLoading={busy}

@@ -5,6 +5,7 @@ import { api } from '../../app/api';
 import { useNotify } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import type { TerritoryDetail, TerritoryKind, TerritoryNode } from '../../app/types';
+import { useFormSubmit } from '../../app/ui/useFormSubmit';
 import { TerritorySelect } from './TerritorySelect';
 
 /** Which kinds usually sit under a kind (urban and rural branches differ); the server has the last word. */
@@ -27,7 +28,6 @@ export function NodeActions({ node, onChanged }: { node: TerritoryDetail; onChan
   const notify = useNotify();
   const { modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const childKinds = CHILD_KINDS[node.kind];
 
@@ -38,31 +38,22 @@ export function NodeActions({ node, onChanged }: { node: TerritoryDetail; onChan
     setDialog(d);
   };
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      if (dialog === 'create') {
-        const created = await api<TerritoryNode>('/api/territories', {
-          method: 'POST',
-          body: { parentId: node.id, name: values.name.trim(), kind: values.kind, ...(values.code ? { code: values.code.trim() } : {}) },
-        });
-        onChanged(created?.id);
-      } else if (dialog === 'rename') {
-        await api(`/api/territories/${node.id}`, { method: 'PATCH', body: { name: values.name.trim() } });
-        onChanged();
-      } else if (dialog === 'move') {
-        await api(`/api/territories/${node.id}/move`, { method: 'POST', body: { parentId: values.parentId } });
-        onChanged();
-      }
-      notify.success();
-      setDialog(null);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
+  const { busy, submit } = useFormSubmit(form, async (values) => {
+    if (dialog === 'create') {
+      const created = await api<TerritoryNode>('/api/territories', {
+        method: 'POST',
+        body: { parentId: node.id, name: values.name.trim(), kind: values.kind, ...(values.code ? { code: values.code.trim() } : {}) },
+      });
+      onChanged(created?.id);
+    } else if (dialog === 'rename') {
+      await api(`/api/territories/${node.id}`, { method: 'PATCH', body: { name: values.name.trim() } });
+      onChanged();
+    } else if (dialog === 'move') {
+      await api(`/api/territories/${node.id}/move`, { method: 'POST', body: { parentId: values.parentId } });
+      onChanged();
     }
-  };
+    setDialog(null);
+  });
 
   const retire = () =>
     modal.confirm({
