@@ -27,22 +27,22 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { key: '/console/overview', label: 'nav.overview', icon: <BarChartOutlined />, any: ['stats.read'] },
-  { key: '/console/territory', label: 'nav.territory', icon: <ApartmentOutlined />, any: ['territory.read'] },
-  { key: '/console/bodies', label: 'nav.bodies', icon: <TeamOutlined />, any: ['body.read'] },
-  { key: '/console/people', label: 'nav.people', icon: <UserOutlined />, any: ['person.read'] },
-  { key: '/console/import', label: 'nav.import', icon: <CloudUploadOutlined />, any: ['person.import', 'territory.import'] },
-  { key: '/console/accounts', label: 'nav.accounts', icon: <UsergroupAddOutlined />, any: ['account.manage'] },
-  { key: '/console/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
+  { key: '/console/overview', label: 'nav.overview', icon: <BarChartOutlined aria-hidden />, any: ['stats.read'] },
+  { key: '/console/territory', label: 'nav.territory', icon: <ApartmentOutlined aria-hidden />, any: ['territory.read'] },
+  { key: '/console/bodies', label: 'nav.bodies', icon: <TeamOutlined aria-hidden />, any: ['body.read'] },
+  { key: '/console/people', label: 'nav.people', icon: <UserOutlined aria-hidden />, any: ['person.read'] },
+  { key: '/console/import', label: 'nav.import', icon: <CloudUploadOutlined aria-hidden />, any: ['person.import', 'territory.import'] },
+  { key: '/console/accounts', label: 'nav.accounts', icon: <UsergroupAddOutlined aria-hidden />, any: ['account.manage'] },
+  { key: '/console/audit', label: 'nav.audit', icon: <AuditOutlined aria-hidden />, any: ['audit.read'] },
   ...DEMAND_ENTRIES,
   ...DELIBERATION_ENTRIES,
   ...MEMBER_ENTRIES,
-  { key: '/console/estates', label: 'nav.estates', icon: <HomeOutlined />, any: [VOTING.read] },
+  { key: '/console/estates', label: 'nav.estates', icon: <HomeOutlined aria-hidden />, any: [VOTING.read] },
   ...CHARTER_MEDIATION_ENTRIES,
-  { key: '/console/system', label: 'nav.system', icon: <SettingOutlined />, any: ['system.read'] },
-  { key: '/console/open311-keys', label: 'nav.open311Keys', icon: <ApiOutlined />, any: ['open311.keys'] },
-  { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined /> },
-  { key: '/m', label: 'nav.portal', icon: <MobileOutlined />, roles: ['resident', 'party_member'] },
+  { key: '/console/system', label: 'nav.system', icon: <SettingOutlined aria-hidden />, any: ['system.read'] },
+  { key: '/console/open311-keys', label: 'nav.open311Keys', icon: <ApiOutlined aria-hidden />, any: ['open311.keys'] },
+  { key: '/console/security', label: 'nav.security', icon: <SafetyOutlined aria-hidden /> },
+  { key: '/m', label: 'nav.portal', icon: <MobileOutlined aria-hidden />, roles: ['resident', 'party_member'] },
 ];
 
 function navTestId(key: string) {
@@ -133,7 +133,7 @@ export function ConsoleLayout() {
         >
           {isMobile && (
             <>
-              <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} style={{ width: 44, height: 44 }} />
+              <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('app.menu')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} style={{ width: 44, height: 44 }} />
               {brand}
             </>
           )}
@@ -154,7 +154,7 @@ export function ConsoleLayout() {
           <NotificationBell />
           <LangSwitch compact={isMobile} />
           <Button
-            icon={<LogoutOutlined />}
+            icon={<LogoutOutlined aria-hidden />}
             onClick={onLogout}
             data-testid="logout"
             aria-label={t('auth.logout')}
