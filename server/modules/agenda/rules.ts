@@ -33,7 +33,8 @@ export function agendaActions(actor: Actor, item: { path: string; state: AgendaS
   const out: ('accept' | 'merge' | 'return' | 'withdraw' | 'schedule')[] = [];
   const reviewer = isStaffAt(actor, 'agenda.review', item.path);
   if (item.state === 'proposed' && reviewer) out.push('accept', 'merge', 'return');
-  if (item.state === 'proposed' && isProposer(actor, item)) out.push('withdraw');
+  const mayPropose = isStaffAt(actor, 'agenda.propose', item.path) || ownCommunities(actor, 'agenda.propose').includes(communityPathOf(item.path));
+  if (item.state === 'proposed' && isProposer(actor, item) && mayPropose) out.push('withdraw');
   if (item.state === 'accepted' && isStaffAt(actor, 'meeting.manage', item.path)) out.push('schedule');
   return out;
 }

@@ -77,6 +77,11 @@ describe('a four-in-one joint meeting', () => {
     expect(refused.json()).toMatchObject({ code: 'meeting.bodiesMissing', missing: ['property_company'], errors: [{ field: 'participants' }] });
     expect(refused.json().detail).toContain('物业公司');
 
+    // A guest cannot stand in for the missing body, nor can another body.
+    const guest = await sec().post(`${url}/participants`, { name: '自称物业', capacity: 'property_company' });
+    expect(guest.json().errors[0]).toMatchObject({ field: 'bodyId', code: 'meeting.unknownBody' });
+    const posing = await sec().post(`${url}/participants`, { name: '业委会委员', bodyId: bodies.owners_committee!.id, capacity: 'property_company' });
+    expect(posing.statusCode).toBe(422);
     const manager = await makePerson(t.db, t.pii, f.a.building, { name: '陈经理' });
     await makeMember(t.db, bodies.property_company!.id, manager.id, 'manager');
     const again = (await sec().get(`${url}/suggested-participants`)).json();

@@ -8,7 +8,7 @@ import { meetingParticipant } from '../../../db/schema/deliberation.ts';
 import { person } from '../../../db/schema/people.ts';
 import { territory } from '../../../db/schema/territory.ts';
 import { managedMeeting } from '../queries.ts';
-import { type Capacity, defaultVoting } from '../rules.ts';
+import { type Capacity, FOUR_BODIES, defaultVoting, fourBodyOf } from '../rules.ts';
 import { shanghaiTime } from '../../activities/rules.ts';
 import { accountsOfPeople } from '../../agenda/notices.ts';
 import { communityPathOf } from '../../agenda/rules.ts';
@@ -40,14 +40,17 @@ export async function addParticipant(ctx: AppContext, actor: Actor, meetingId: s
       name = p.name;
     }
     if (!name) throw invalid('name', 'meeting.nameRequired');
-    if (input.bodyId) {
-      const [b] = await tx.select({ id: body.id }).from(body).where(eq(body.id, input.bodyId));
-      if (!b) throw invalid('bodyId', 'meeting.unknownBody');
-    }
     if (input.personId) {
       const [dup] = await tx.select({ id: meetingParticipant.id }).from(meetingParticipant)
         .where(and(eq(meetingParticipant.meetingId, meetingId), eq(meetingParticipant.personId, input.personId)));
       if (dup) throw new DomainError('meeting.alreadyParticipant', 409);
+    }
+    const forBody = (FOUR_BODIES as readonly string[]).includes(input.capacity);
+    if (input.bodyId || forBody) {
+      // Sitting for one of the four bodies means sitting for such a body of this community.
+      if (!input.bodyId) throw invalid('bodyId', 'meeting.unknownBody');
+      const [b] = await tx.select({ kind: body.kind, path: territory.path }).from(body).innerJoin(territory, eq(territory.id, body.territoryId)).where(eq(body.id, input.bodyId));
+      if (!b || (forBody && (fourBodyOf(b.kind) !== input.capacity || !b.path.startsWith(communityPathOf(m.path))))) throw invalid('bodyId', 'meeting.unknownBody');
     }
     const [row] = await tx.insert(meetingParticipant).values({
       meetingId, personId: input.personId ?? null, name, bodyId: input.bodyId ?? null, capacity: input.capacity,
