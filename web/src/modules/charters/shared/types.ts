@@ -56,4 +56,5 @@ export interface Segment {
   value: string;
 }
 
-export const fmtTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }).slice(0, 16) : '');
+const TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+export const fmtTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', TIME) : '');
