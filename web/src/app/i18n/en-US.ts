@@ -3,6 +3,7 @@ import { demandsConsoleEnUS } from './demands-console.en-US';
 import { demandsPortalEnUS } from './demands-portal.en-US';
 import type { MessageKey } from './zh-CN';
 import { membersEnUS } from './members.en-US';
+import { auditEnUS } from './audit.en-US';
 import { open311EnUS } from './open311.en-US';
 import { votingEnUS } from './voting.en-US';
 import { chartersMediationEnUS } from './charters-mediation.en-US';
@@ -300,6 +301,7 @@ export const enUS: Record<MessageKey, string> = {
   'portal.noHousehold': 'No household on record',
   'portal.path': 'Part of',
   ...membersEnUS,
+  ...auditEnUS,
   ...demandsConsoleEnUS,
   ...demandsPortalEnUS,
   ...open311EnUS,

@@ -2,6 +2,7 @@ import { deliberationZhCN } from './deliberation.zh-CN';
 import { demandsConsoleZhCN } from './demands-console.zh-CN';
 import { demandsPortalZhCN } from './demands-portal.zh-CN';
 import { membersZhCN } from './members.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { votingZhCN } from './voting.zh-CN';
 import { chartersMediationZhCN } from './charters-mediation.zh-CN';
@@ -300,6 +301,7 @@ export const zhCN = {
   'portal.noHousehold': '暂无住户信息',
   'portal.path': '所属',
   ...membersZhCN,
+  ...auditZhCN,
   ...demandsConsoleZhCN,
   ...demandsPortalZhCN,
   ...open311ZhCN,

@@ -10,12 +10,15 @@ import { ErrorState } from '../../app/ui/States';
 import type { Account, Grant, Items } from '../../app/types';
 import { CreateAccountModal, GrantModal, PasswordModal } from './AccountDialogs';
 
+/** An account as the console lists it; an administrator's is shown but left alone (三员分立). */
+type ManagedAccount = Account & { administrator: boolean };
+
 export default function AccountsPage() {
   const { t, tx } = useI18n();
   const notify = useNotify();
   const { modal } = App.useApp();
   const [q, setQ] = useState('');
-  const { data, error, loading, reload } = useFetch<Items<Account>>('/api/accounts', { q });
+  const { data, error, loading, reload } = useFetch<Items<ManagedAccount>>('/api/accounts', { q });
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account | null>(null);
   const [password, setPassword] = useState<{ name: string; value: string } | null>(null);
@@ -59,7 +62,7 @@ export default function AccountsPage() {
     );
   };
 
-  const columns: ColumnsType<Account> = [
+  const columns: ColumnsType<ManagedAccount> = [
     { title: t('accounts.username'), dataIndex: 'username', width: 150, fixed: 'left', render: (u: string) => <span className="gz-mono">{u}</span> },
     { title: t('accounts.displayName'), dataIndex: 'displayName', width: 110 },
     { title: t('accounts.status'), key: 'status', width: 170, render: (_, a) => status(a) },
@@ -73,7 +76,7 @@ export default function AccountsPage() {
             <Tag
               key={g.id}
               color="red"
-              closable
+              closable={!a.administrator}
               onClose={(e) => {
                 e.preventDefault();
                 revoke(g);
@@ -83,9 +86,11 @@ export default function AccountsPage() {
               {tx('role', g.role)} · {g.territoryName}
             </Tag>
           ))}
-          <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setGranting(a)} data-testid={`grant-add-${a.username}`}>
-            {t('accounts.addGrant')}
-          </Button>
+          {!a.administrator && (
+            <Button size="small" type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => setGranting(a)} data-testid={`grant-add-${a.username}`}>
+              {t('accounts.addGrant')}
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -96,6 +101,7 @@ export default function AccountsPage() {
       render: (_, a) => (
         <Switch
           checked={a.totpRequired}
+          disabled={a.administrator}
           aria-label={`${t('accounts.totpRequired')} ${a.username}`}
           data-testid={`account-totp-${a.username}`}
           onChange={(v) => act(() => api(`/api/accounts/${a.id}`, { method: 'PATCH', body: { totpRequired: v } }))}
@@ -107,6 +113,9 @@ export default function AccountsPage() {
       key: 'actions',
       width: 250,
       render: (_, a) => {
+        if (a.administrator) {
+          return <Tag color="gold" style={{ whiteSpace: 'normal' }} data-testid={`account-protected-${a.username}`}>{t('accounts.adminProtected')}</Tag>;
+        }
         const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
         return (
           <Space size={4} wrap>
@@ -156,14 +165,14 @@ export default function AccountsPage() {
             style={{ width: 260 }}
           />
           <div style={{ flex: 1 }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="account-create">
             {t('accounts.create')}
           </Button>
         </div>
         {error ? (
           <ErrorState error={error} onRetry={reload} />
         ) : (
-          <Table<Account>
+          <Table<ManagedAccount>
             data-testid="accounts-table"
             rowKey="id"
             size="middle"

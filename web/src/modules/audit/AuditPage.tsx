@@ -10,6 +10,7 @@ import { useFetch } from '../../app/useFetch';
 import { ErrorState } from '../../app/ui/States';
 import type { AuditRecord } from '../../app/types';
 import { TerritorySelect } from '../territory/TerritorySelect';
+import { AuditDiff } from './AuditDiff';
 
 interface Filters {
   actor?: string;
@@ -23,10 +24,6 @@ interface Verify {
   ok: boolean;
   checked: number;
   firstBroken: null | { id: string; at: string };
-}
-
-function Json({ value }: { value: unknown }) {
-  return <pre className="gz-json">{value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>;
 }
 
 export default function AuditPage() {
@@ -68,8 +65,18 @@ export default function AuditPage() {
     { title: t('audit.time'), dataIndex: 'at', width: 170, render: time },
     { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
-    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => <Tag className="gz-mono">{a}</Tag> },
-    { title: t('audit.target'), key: 'target', width: 200, render: (_, r) => <span className="gz-mono" title={r.targetId ?? undefined}>{[r.targetType, r.targetId?.slice(0, 8)].filter(Boolean).join(' ')}</span> },
+    {
+      title: t('audit.action'), dataIndex: 'action', width: 190,
+      render: (a: string) => <Tag title={a} data-testid="audit-action-label" style={{ whiteSpace: 'normal' }}>{tx('audit.action', a)}</Tag>,
+    },
+    {
+      title: t('audit.target'), key: 'target', width: 180,
+      render: (_, r) => (
+        <span title={r.targetId ?? undefined}>
+          {tx('audit.targetType', r.targetType)} <span className="gz-mono">{r.targetId?.slice(0, 8)}</span>
+        </span>
+      ),
+    },
     { title: t('audit.node'), dataIndex: 'territoryName', width: 160, ellipsis: true },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => <span className="gz-mono">{ip}</span> },
   ];
@@ -81,14 +88,14 @@ export default function AuditPage() {
         <div className="gz-toolbar">
           <Input placeholder={t('audit.actor')} aria-label={t('audit.actor')} allowClear style={{ width: 150 }} data-testid="audit-actor"
             value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} onPressEnter={apply} />
-          <Input placeholder={t('audit.action')} aria-label={t('audit.action')} allowClear style={{ width: 170 }} data-testid="audit-action"
+          <Input placeholder={t('audit.actionPlaceholder')} aria-label={t('audit.action')} allowClear style={{ width: 220 }} data-testid="audit-action"
             value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))} onPressEnter={apply} />
           <TerritorySelect value={draft.territoryId} onChange={(territoryId) => setDraft((d) => ({ ...d, territoryId }))}
             placeholder={t('audit.node')} testId="audit-node" style={{ width: 220 }} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" aria-label={t('audit.time')} />
           <Button type="primary" onClick={apply} data-testid="audit-apply">{t('common.search')}</Button>
           <div style={{ flex: 1 }} />
-          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
+          <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
             {t('audit.verify')}
           </Button>
         </div>
@@ -118,12 +125,7 @@ export default function AuditPage() {
             columns={columns}
             scroll={{ x: 1060 }}
             expandable={{
-              expandedRowRender: (r) => (
-                <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 12 }} data-testid={`audit-diff-${r.id}`}>
-                  <div><strong>{t('audit.before')}</strong><Json value={r.before} /></div>
-                  <div><strong>{t('audit.after')}</strong><Json value={r.after} /></div>
-                </div>
-              ),
+              expandedRowRender: (r) => <AuditDiff id={r.id} before={r.before} after={r.after} />,
             }}
             pagination={{
               current: page,

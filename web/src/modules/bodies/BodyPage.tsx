@@ -77,7 +77,7 @@ export default function BodyPage() {
         title={`${t('bodies.members')} · ${body.members.length}`}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setAdding(true); }} data-testid="member-add">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => { form.resetFields(); setAdding(true); }} data-testid="member-add">
               {t('bodies.addMember')}
             </Button>
           )

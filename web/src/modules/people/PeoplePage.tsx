@@ -50,7 +50,7 @@ export default function PeoplePage() {
           </Checkbox>
           <div style={{ flex: 1 }} />
           {can('person.export') && (
-            <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="people-export">
+            <Button icon={<DownloadOutlined aria-hidden />} href={exportHref} download data-testid="people-export">
               {t('people.export')}
             </Button>
           )}

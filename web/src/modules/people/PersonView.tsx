@@ -70,7 +70,7 @@ export function PersonView({ personId }: { personId: string }) {
         <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('people.revealNotice')} data-testid="reveal-notice" />
       )}
       {p.canReveal && !revealed && (
-        <Button icon={<EyeOutlined />} onClick={reveal} loading={busy} style={{ marginTop: 12 }} data-testid="reveal-button">
+        <Button icon={<EyeOutlined aria-hidden />} onClick={reveal} loading={busy} style={{ marginTop: 12 }} data-testid="reveal-button">
           {t('people.reveal')}
         </Button>
       )}

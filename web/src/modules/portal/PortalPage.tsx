@@ -85,7 +85,7 @@ function HomeTab({ data }: { data: PortalData }) {
       <Household data={data} />
       <MyInfo data={data} />
       {data.bodies && (
-        <Card title={t('portal.bodies')} size="small" className="gz-m-card" extra={<Link to="/m/community">{<RightOutlined />}</Link>}>
+        <Card title={t('portal.bodies')} size="small" className="gz-m-card" extra={<Link to="/m/community" aria-label={t('portal.bodies')}><RightOutlined aria-hidden /></Link>}>
           <BodiesList bodies={data.bodies.slice(0, 3)} />
         </Card>
       )}
@@ -139,7 +139,7 @@ function MeTab({ data }: { data: PortalData }) {
             {t('portal.console')}
           </Button>
         )}
-        <Button block size="large" danger icon={<LogoutOutlined />} style={{ marginTop: 8 }} data-testid="logout"
+        <Button block size="large" danger icon={<LogoutOutlined aria-hidden />} style={{ marginTop: 8 }} data-testid="logout"
           onClick={async () => { await logout(); navigate('/login', { replace: true }); }}>
           {t('auth.logout')}
         </Button>
@@ -148,9 +148,9 @@ function MeTab({ data }: { data: PortalData }) {
   );
 }
 
-const HOME = { path: '/m', label: 'portal.tab.home', icon: <HomeOutlined />, id: 'home' } as const;
-const COMMUNITY = { path: '/m/community', label: 'portal.tab.community', icon: <TeamOutlined />, id: 'community' } as const;
-const ME = { path: '/m/me', label: 'portal.tab.me', icon: <UserOutlined />, id: 'me' } as const;
+const HOME = { path: '/m', label: 'portal.tab.home', icon: <HomeOutlined aria-hidden />, id: 'home' } as const;
+const COMMUNITY = { path: '/m/community', label: 'portal.tab.community', icon: <TeamOutlined aria-hidden />, id: 'community' } as const;
+const ME = { path: '/m/me', label: 'portal.tab.me', icon: <UserOutlined aria-hidden />, id: 'me' } as const;
 
 /** At most five tabs fit a phone: a party member's community page stays one tap away on the home tab. */
 function useTabs() {
@@ -221,7 +221,7 @@ export default function PortalPage() {
           return (
             <button key={tab.id} type="button" className={active ? 'active' : ''} onClick={() => navigate(tab.path)}
               aria-current={active ? 'page' : undefined} data-testid={`portal-tab-${tab.id}`}>
-              <span className="gz-m-tab-icon">{tab.icon}</span>
+              <span className="gz-m-tab-icon" aria-hidden>{tab.icon}</span>
               <span>{t(tab.label)}</span>
             </button>
           );

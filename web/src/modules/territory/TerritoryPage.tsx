@@ -35,7 +35,7 @@ export default function TerritoryPage() {
         <h1 className="gz-page-title">{t('territory.title')}</h1>
         {id ? (
           <>
-            <Button icon={<ApartmentOutlined />} block onClick={() => setTreeOpen(true)} data-testid="tree-open" style={{ marginBottom: 12 }}>
+            <Button icon={<ApartmentOutlined aria-hidden />} block onClick={() => setTreeOpen(true)} data-testid="tree-open" style={{ marginBottom: 12 }}>
               {t('territory.tree')}
             </Button>
             <Drawer open={treeOpen} onClose={() => setTreeOpen(false)} placement="left" size="88%" title={t('territory.tree')}>
