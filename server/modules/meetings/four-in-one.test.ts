@@ -96,6 +96,8 @@ describe('a four-in-one joint meeting', () => {
     const [told] = await t.db.select().from(notification).where(and(eq(notification.accountId, ownersRep.accountId), eq(notification.kind, 'meeting.noticed')));
     expect(told!.body).toContain('3号楼加装电梯');
     expect((await sec().post(`${url}/notice`, {})).json().code).toBe('meeting.badState');
+    const [scheduled] = await t.db.select().from(notification).where(and(eq(notification.accountId, proposer.accountId), eq(notification.kind, 'agenda.scheduled')));
+    expect(scheduled!.params).toMatchObject({ agendaItemId: lift.id, meetingId: m.id });
 
     const started = (await sec().post(`${url}/start`)).json();
     expect(started.quorum).toEqual({ voting: 4, present: 0, required: 3, met: false });

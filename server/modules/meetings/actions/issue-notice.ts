@@ -5,7 +5,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { agendaItem, meeting, meetingItem, meetingParticipant } from '../../../db/schema/deliberation.ts';
 import { shanghaiTime } from '../../activities/rules.ts';
-import { accountsOfPeople } from '../../agenda/notices.ts';
+import { accountsOfPeople, tellProposer } from '../../agenda/notices.ts';
 import { notify } from '../../notifications/notify.ts';
 import { managedMeeting } from '../queries.ts';
 import { FOUR_BODIES, fourBodiesOf, publicNoticeInTime } from '../rules.ts';
@@ -60,6 +60,11 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string, tex
       kind: 'meeting.noticed', title: `会议通知：${m.title}（${shanghaiTime(m.startsAt)}）`, body: noticeText,
       link: `/m/meetings/${id}`, params: { meetingId: id },
     });
+    // Whoever proposed an item learns when and where it will be taken.
+    const proposals = await tx.select().from(agendaItem).where(eq(agendaItem.meetingId, id));
+    for (const item of proposals) {
+      await tellProposer(tx, item, 'agenda.scheduled', `您提出的议题「${item.title}」将在${shanghaiTime(m.startsAt)}的会议上讨论`, { meetingId: id });
+    }
     await audit(tx, actor, { action: 'meeting.notice', targetType: 'meeting', targetId: id, territoryId: m.territoryId, before: { state: 'draft' }, after: { state: 'noticed', noticeText } });
     return id;
   });
