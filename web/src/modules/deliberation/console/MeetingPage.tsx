@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -28,8 +28,16 @@ export default function MeetingPage() {
   const handle = useMeeting(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const { meeting } = handle;
+  const live = meeting?.state === 'in_progress';
+  const { reload } = handle;
+  // During the meeting people sign themselves in by the venue code: the list and quorum follow.
+  useEffect(() => {
+    if (!live) return;
+    const timer = window.setInterval(reload, 10_000);
+    return () => window.clearInterval(timer);
+  }, [live, reload]);
 
-  if (handle.error) return <ErrorState error={handle.error} onRetry={handle.reload} />;
+  if (handle.error && !meeting) return <ErrorState error={handle.error} onRetry={handle.reload} />;
   if (!meeting) return <Loading />;
   const can = (a: (typeof meeting.actions)[number]) => meeting.actions.includes(a);
   const undecided = meeting.items.filter((i) => !i.decision).length;
