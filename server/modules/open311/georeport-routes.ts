@@ -140,6 +140,9 @@ export function georeportRoutes(app: App, ctx: AppContext) {
         underPath: key.path, ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status, ...window, limit: MAX_REQUESTS,
       });
       const requests = rows.map((r) => presentRequest(r, localeOf(req)));
+      // Up to a thousand requests: the presenter's typed output is written as it is, without a
+      // second pass of validation in the response serialiser, and XML is built only when asked for.
+      if (req.params.format === 'json') return reply.code(200).type('application/json; charset=utf-8').serializer(JSON.stringify).send(requests);
       return send(reply, req.params.format, requests, listXml('service_requests', 'request', asScalars(requests)));
     });
 

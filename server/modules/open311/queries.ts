@@ -60,16 +60,30 @@ const resolution = sql<string | null>`case when ${demand.state} in ('resolved','
   where ${demandEvent.demandId} = ${demand.id} and ${demandEvent.action} = 'resolve' and ${demandEvent.public}
   order by ${demandEvent.id} desc limit 1) end`;
 
+/** The demands under a node: a district, street or community by its own column, deeper by path. */
+function underNode(path: string): SQL {
+  const ids = path.split('/').filter(Boolean);
+  const id = ids[ids.length - 1]!;
+  if (ids.length === 1) return eq(demand.districtId, id);
+  if (ids.length === 2) return eq(demand.streetId, id);
+  if (ids.length === 3) return eq(demand.communityId, id);
+  return sql`${demand.path} like ${likePrefix(path)}`;
+}
+
 /**
  * The demands under the key's node, newest first, in one query: the id list overrides every other
  * filter (as the specification says), otherwise service codes, the requested-time window and status.
  */
 export async function findRequests(db: Db, pii: Pii, f: RequestFilter): Promise<RequestRow[]> {
-  const conds: SQL[] = [sql`${demand.path} like ${likePrefix(f.underPath)}`];
+  const conds: SQL[] = [underNode(f.underPath)];
   if (f.ids) {
     conds.push(inArray(demand.no, f.ids));
   } else {
-    if (f.serviceCodes) conds.push(inArray(demandCategory.code, f.serviceCodes));
+    if (f.serviceCodes) {
+      // By the demand's own category column, so the planner filters while it reads the demands.
+      const codes = db.select({ id: demandCategory.id }).from(demandCategory).where(inArray(demandCategory.code, f.serviceCodes));
+      conds.push(inArray(demand.categoryId, codes));
+    }
     if (f.from) conds.push(gte(demand.createdAt, f.from));
     if (f.to) conds.push(lte(demand.createdAt, f.to));
     if (f.statuses && f.statuses.length === 1) {
