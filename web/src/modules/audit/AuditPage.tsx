@@ -62,7 +62,8 @@ export default function AuditPage() {
 
   const time = (s: string) => new Date(s).toLocaleString(lang);
   const columns: ColumnsType<AuditRecord> = [
-    { title: t('audit.time'), dataIndex: 'at', width: 170, render: time },
+    // A fixed column makes the table keep an expanded row to the screen's width (the diff on a phone).
+    { title: t('audit.time'), dataIndex: 'at', width: 170, fixed: 'left', render: time },
     { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
     {
