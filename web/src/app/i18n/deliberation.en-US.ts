@@ -219,6 +219,7 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.resolution.createdBy': 'Drafted by',
   'dl.resolution.ofMeeting': 'Resolutions of this meeting',
 
+  'dl.cogov.drop': 'Drop',
   'dl.cogov.new': 'New co-governance matter',
   'dl.cogov.none': 'No co-governance matters',
   'dl.cogov.title': 'Matter',

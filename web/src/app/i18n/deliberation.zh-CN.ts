@@ -218,6 +218,7 @@ export const deliberationZhCN = {
   'dl.resolution.createdBy': '起草人',
   'dl.resolution.ofMeeting': '本次会议的决议',
 
+  'dl.cogov.drop': '终止',
   'dl.cogov.new': '新建共治事项',
   'dl.cogov.none': '暂无共治事项',
   'dl.cogov.title': '事项',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Form, Input, List, Modal, Select, Steps, Tag } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Modal, Select, Space, Steps, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../../app/api';
@@ -11,6 +11,7 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { fmtTime } from '../shared/Tags';
+import { TextDialog } from '../shared/TextDialog';
 import { DELIB, type CogovMatterOut, type CogovStage, type MeetingOut, type Paged } from '../shared/types';
 import '../deliberation.css';
 
@@ -132,6 +133,7 @@ export default function CogovPage() {
   const list = useFetch<Paged<CogovMatterOut>>('/api/cogov-matters', { page, pageSize: 20 });
   const [recording, setRecording] = useState<CogovMatterOut | null>(null);
   const [creating, setCreating] = useState(false);
+  const [dropping, setDropping] = useState<CogovMatterOut | null>(null);
 
   return (
     <div data-testid="cogov-page">
@@ -148,8 +150,13 @@ export default function CogovPage() {
           renderItem={(m) => (
             <Card size="small" style={{ marginBottom: 12 }} data-testid={`cogov-matter-${m.id}`}
               title={<span>{m.title} <Tag>{tx('dl.cogov.state', m.state)}</Tag></span>}
-              extra={m.actions.includes('record') && m.next && (
-                <Button size="small" type="primary" onClick={() => setRecording(m)} data-testid={`cogov-record-${m.id}`}>{t('dl.cogov.record', { stage: tx('dl.cogov.stage', m.next) })}</Button>
+              extra={(
+                <Space size={4} wrap>
+                  {m.actions.includes('record') && m.next && (
+                    <Button size="small" type="primary" onClick={() => setRecording(m)} data-testid={`cogov-record-${m.id}`}>{t('dl.cogov.record', { stage: tx('dl.cogov.stage', m.next) })}</Button>
+                  )}
+                  {m.actions.includes('drop') && <Button size="small" danger onClick={() => setDropping(m)} data-testid={`cogov-drop-${m.id}`}>{t('dl.cogov.drop')}</Button>}
+                </Space>
               )}>
               <div className="dl-row-meta" style={{ marginBottom: 8 }}>{m.community.name} · {fmtTime(m.createdAt)}</div>
               {m.description && <div className="dl-row-text" style={{ marginBottom: 8 }}>{m.description}</div>}
@@ -159,6 +166,9 @@ export default function CogovPage() {
         />
       )}
       <RecordDialog matter={recording} onClose={() => setRecording(null)} onDone={() => { setRecording(null); list.reload(); }} />
+      <TextDialog open={!!dropping} title={t('dl.cogov.drop')} label={t('dl.meeting.cancelReason')} field="reason" testId="cogov-drop-dialog"
+        onClose={() => setDropping(null)}
+        onSubmit={async (reason) => { await api(`/api/cogov-matters/${dropping!.id}/drop`, { method: 'POST', body: { reason } }); list.reload(); }} />
       <NewMatterDialog open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); list.reload(); }} />
     </div>
   );

@@ -12,6 +12,7 @@ import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtDate, fmtTime, ResolutionStateTag } from '../shared/Tags';
 import { TextDialog } from '../shared/TextDialog';
 import type { Objection, ResolutionDetail } from '../shared/types';
+import { EditResolutionDialog } from './EditResolutionDialog';
 import '../deliberation.css';
 
 /** A progress note (or the final one), with an optional photo as evidence. */
@@ -81,6 +82,7 @@ export default function ResolutionPage() {
   const [answering, setAnswering] = useState<Objection | null>(null);
   const [progress, setProgress] = useState<boolean | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => setR(fetched.data), [fetched.data]);
 
@@ -136,6 +138,7 @@ export default function ResolutionPage() {
           <Card size="small" title={t('dl.actions')} data-testid="resolution-actions">
             <div className="dl-actions" style={{ marginTop: 0 }}>
               {r.actions.includes('publish') && <Button type="primary" loading={busy} onClick={publish} data-testid="resolution-publish">{t('dl.resolution.publish', { n: r.publicDays })}</Button>}
+              {r.actions.includes('edit') && <Button onClick={() => setEditing(true)} data-testid="resolution-edit">{t('common.edit')}</Button>}
               {r.actions.includes('progress') && <Button onClick={() => setProgress(false)} data-testid="resolution-progress">{t('dl.resolution.progress')}</Button>}
               {r.actions.includes('done') && <Button type="primary" onClick={() => setProgress(true)} data-testid="resolution-done">{t('dl.resolution.done')}</Button>}
               <Link to={`/print/resolutions/${r.id}`} target="_blank"><Button icon={<PrinterOutlined />} data-testid="resolution-print-open">{t('dl.print')}</Button></Link>
@@ -178,6 +181,7 @@ export default function ResolutionPage() {
         onClose={() => setWithdrawing(false)}
         onSubmit={async (reason) => setR(await api<ResolutionDetail>(`/api/resolutions/${r.id}/withdraw`, { method: 'POST', body: { reason } }))}
       />
+      <EditResolutionDialog resolution={r} open={editing} onClose={() => setEditing(false)} onDone={(next) => { setR(next); setEditing(false); notify.success(); }} />
       <ProgressDialog resolution={r} final={progress} onClose={() => setProgress(null)} onDone={(next) => { setR(next); setProgress(null); notify.success(); }} />
     </div>
   );
