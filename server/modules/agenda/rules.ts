@@ -1,6 +1,8 @@
 import type { agendaStates } from '../../db/schema/deliberation.ts';
 import { type Actor, grantsFor } from '../../core/policy.ts';
 import { idsOfPath } from '../territory/rules.ts';
+// The schedule action is a meeting right: its permission must be declared before it is asked.
+import '../meetings/policy.ts';
 import { AGENDA_PEOPLE, AGENDA_STAFF } from './policy.ts';
 
 export type AgendaState = (typeof agendaStates)[number];
