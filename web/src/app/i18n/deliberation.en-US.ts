@@ -103,6 +103,9 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.agenda.titleLabel': 'Topic',
   'dl.agenda.descriptionLabel': 'Description',
   'dl.agenda.proposerBody': 'Proposing body',
+  'dl.agenda.fromDemandLabel': 'From a demand (optional)',
+  'dl.agenda.fromDemandHint': 'When a demand becomes an agenda item: the item goes to the demand’s community, takes its title unless you type one, and each links to the other.',
+  'dl.agenda.demandSearch': 'Demand number or words',
 
   'dl.meeting.tab.upcoming': 'Upcoming',
   'dl.meeting.tab.in_progress': 'In progress',

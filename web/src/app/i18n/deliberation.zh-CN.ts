@@ -102,6 +102,9 @@ export const deliberationZhCN = {
   'dl.agenda.titleLabel': '议题',
   'dl.agenda.descriptionLabel': '说明',
   'dl.agenda.proposerBody': '提议组织',
+  'dl.agenda.fromDemandLabel': '来源诉求（可选）',
+  'dl.agenda.fromDemandHint': '由诉求转为议题时选择：议题归入诉求所在社区，标题默认取诉求标题，两边互相关联。',
+  'dl.agenda.demandSearch': '输入诉求编号或关键词',
 
   'dl.meeting.tab.upcoming': '待召开',
   'dl.meeting.tab.in_progress': '进行中',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Input, List, Segmented, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { useNotify } from '../../../app/feedback';
@@ -45,7 +45,14 @@ export default function AgendaPage() {
   const list = useFetch<Paged<AgendaItemOut>>('/api/agenda-items', { state: TAB_STATES[tab], q: q || undefined, page, pageSize: 20 });
   const [returning, setReturning] = useState<AgendaItemOut | null>(null);
   const [merging, setMerging] = useState<AgendaItemOut | null>(null);
+  const [params, setParams] = useSearchParams();
+  const fromDemand = params.get('fromDemand');
+  const demand = useFetch<{ id: string; no: string; title: string }>(fromDemand ? `/api/demands/${fromDemand}` : null);
   const [proposing, setProposing] = useState(false);
+  const closePropose = () => {
+    setProposing(false);
+    if (fromDemand) setParams({}, { replace: true });
+  };
   const [busy, setBusy] = useState<string | null>(null);
 
   const accept = async (item: AgendaItemOut) => {
@@ -141,7 +148,13 @@ export default function AgendaPage() {
         }}
       />
       <MergeDialog item={merging} onClose={() => setMerging(null)} onDone={() => { setMerging(null); list.reload(); }} />
-      <ProposeDialog open={proposing} onClose={() => setProposing(false)} onDone={() => { setProposing(false); setTab('proposed'); list.reload(); }} />
+      <ProposeDialog
+        key={demand.data?.id ?? 'new'}
+        open={proposing || (!!fromDemand && !!demand.data)}
+        demand={demand.data ?? null}
+        onClose={closePropose}
+        onDone={() => { closePropose(); setTab('proposed'); list.reload(); }}
+      />
     </div>
   );
 }
