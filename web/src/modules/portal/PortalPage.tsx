@@ -217,7 +217,8 @@ export default function PortalPage() {
       </main>
       <nav className="gz-m-tabbar" aria-label={t('app.menu')}>
         {tabs.map((tab) => {
-          const active = tab.path === '/m' ? location.pathname === '/m' || location.pathname === '/m/' : location.pathname.startsWith(tab.path);
+          // '/m/me' must not light up for '/m/meetings': a tab owns its path and what lies under it.
+          const active = tab.path === '/m' ? location.pathname === '/m' || location.pathname === '/m/' : location.pathname === tab.path || location.pathname.startsWith(`${tab.path}/`);
           return (
             <button key={tab.id} type="button" className={active ? 'active' : ''} onClick={() => navigate(tab.path)}
               aria-current={active ? 'page' : undefined} data-testid={`portal-tab-${tab.id}`}>

@@ -80,7 +80,7 @@ function MeetingNotice() {
         <Card size="small" className="gz-m-card" title={t('dl.m.checkIn')}>
           <p className="dl-m-meta" style={{ marginTop: 0 }}>{t('dl.m.checkInHint')}</p>
           <Space.Compact style={{ width: '100%' }}>
-            <Input size="large" value={code} onChange={(e) => setCode(e.target.value.trim())} inputMode="numeric" placeholder={t('dl.m.code')} data-testid="m-meeting-code" />
+            <Input size="large" value={code} onChange={(e) => setCode(e.target.value.trim().toUpperCase())} autoCapitalize="characters" autoComplete="off" placeholder={t('dl.m.code')} data-testid="m-meeting-code" />
             <Button size="large" type="primary" disabled={!code} onClick={() => act('/check-in', { code })} data-testid="m-meeting-code-submit">{t('dl.m.signIn')}</Button>
           </Space.Compact>
         </Card>
