@@ -248,7 +248,7 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.print.chairSign': 'Chair (signature):',
   'dl.print.printedAt': 'Printed {time}',
 
-  'dl.venue.hint': 'Participants: scan with your phone to sign in',
+  'dl.venue.hint': 'Participants: scan with your phone, or type the code above on the meeting’s notice page',
 
   'dl.m.title': 'Community deliberation',
   'dl.m.propose': 'Propose a topic',

@@ -247,7 +247,7 @@ export const deliberationZhCN = {
   'dl.print.chairSign': '主持人（签字）：',
   'dl.print.printedAt': '打印时间：{time}',
 
-  'dl.venue.hint': '参会人员请用手机扫码签到',
+  'dl.venue.hint': '参会人员请用手机扫码签到，或在会议通知页输入上方签到码',
 
   'dl.m.title': '议事协商',
   'dl.m.propose': '提议题',

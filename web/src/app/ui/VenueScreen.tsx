@@ -65,11 +65,13 @@ interface Props {
   onClose: () => void;
   /** The address the QR code holds, when the server answers only the code. */
   urlOf?: (code: string) => string;
+  /** Shows the code in letters too, for those who type it instead of scanning. */
+  showCode?: boolean;
   children?: ReactNode;
 }
 
 /** 现场签到码: a full-screen QR code of the sign-in address on this host, redrawn before it expires. */
-export function VenueScreen({ codePath, title, sub, hint, onClose, urlOf, children }: Props) {
+export function VenueScreen({ codePath, title, sub, hint, onClose, urlOf, showCode, children }: Props) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const { code, error } = useRotatingCode(codePath);
@@ -103,6 +105,7 @@ export function VenueScreen({ codePath, title, sub, hint, onClose, urlOf, childr
           <div className="gz-venue-qr">
             {image && <img src={image} alt={t('venue.alt')} data-testid="venue-qr" data-url={url} />}
           </div>
+          {showCode && code && <div className="gz-venue-code" data-testid="venue-code">{code.code}</div>}
           <div className="gz-venue-hint">{hint}</div>
           <div className="gz-venue-expiry" data-testid="venue-expiry">{t('venue.refreshIn', { seconds: left })}</div>
           {error ? <div className="gz-venue-warn" data-testid="venue-error">{problemText(error)}</div> : null}

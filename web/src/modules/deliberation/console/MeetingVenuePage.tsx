@@ -24,6 +24,7 @@ export default function MeetingVenuePage() {
       title={meeting?.title ?? ''}
       sub={meeting ? [fmtTime(meeting.startsAt), meeting.place].filter(Boolean).join(' · ') : ''}
       hint={t('dl.venue.hint')}
+      showCode
       onClose={() => navigate(`/console/meetings/${id}`)}
     >
       {meeting && (
