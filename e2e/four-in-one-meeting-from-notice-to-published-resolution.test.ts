@@ -1,9 +1,10 @@
 /**
  * A resident of 龙潭社区 asks for a lift-renewal discussion. The secretary accepts the item at her
  * desk, convenes a four-in-one joint meeting, seats the four bodies' representatives (the page shows
- * which body is still missing), puts the item on the agenda and issues the notice. On the day she
- * starts the meeting, shows the venue code, signs the four in as clerk, the quorum bar fills, she
- * minutes what the owners' committee said and records a show of hands by name; she closes the
+ * which body is still missing), seats the resident as a residents' representative, puts the item on
+ * the agenda and issues the notice. On the day she starts the meeting and shows the venue code; the
+ * resident scans it on her phone, the secretary signs the four bodies in as clerk, the quorum bar
+ * fills, she minutes what the owners' committee said and records a show of hands by name; she closes the
  * meeting, drafts the resolution and publishes it. The resident, on a 375 px phone, reads the
  * published resolution with its vote, and the printed minutes carry the speaker and the outcome.
  */
@@ -25,6 +26,7 @@ type Capacity = 'party_org' | 'residents_committee' | 'owners_committee' | 'prop
 interface Suggested { personId: string; name: string; capacity: string; bodyName: string }
 
 let itemId = '';
+let residentPersonId = '';
 
 beforeAll(async () => {
   // The resident's own proposal, as the portal sends it (the portal form has its own journey).
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const item = await resident.post<{ id: string; state: string }>('/api/agenda-items', { title: itemTitle, description: '老人上下楼困难，希望社区议一议加装电梯。' });
   expect(item.state).toBe('proposed');
   itemId = item.id;
+  residentPersonId = (await resident.get<{ account: { personId: string } }>('/api/auth/session')).account.personId;
 });
 
 /** A time in Shanghai as a datetime-local input takes it. */
@@ -59,7 +62,7 @@ async function seat(page: Page, people: Suggested[]) {
 }
 
 describe('a four-in-one joint meeting from notice to published resolution', () => {
-  it('accept → convene → seat the four bodies → notice → sign-in → minutes → show of hands → close → resolution published → the resident reads it', async () => {
+  it('accept → convene → seat the four bodies → notice → QR and clerk sign-in → minutes → show of hands → close → resolution published → the resident reads it', async () => {
     // 1. The secretary accepts the resident's item: only accepted items can reach a meeting.
     const desk = await browser.desktop();
     await login(desk, 'demo-secretary');
@@ -99,6 +102,8 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await seat(desk, [property!]);
     await expect.poll(() => desk.getByTestId('meeting-four-bodies').getAttribute('data-missing'), { timeout: UI_TIMEOUT }).toBe('');
     await desk.getByTestId('meeting-bodies-missing').waitFor({ state: 'detached' });
+    // The resident who raised the item sits as a residents' representative.
+    await secretary.post(`/api/meetings/${meetingId}/participants`, { personId: residentPersonId, capacity: 'resident_rep' });
 
     // 4. The accepted item goes on the agenda; the notice goes out with it.
     await desk.getByTestId('meeting-schedule-pick').click();
@@ -113,10 +118,10 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await expectText(desk.getByTestId('meeting-notice-text'), itemTitle);
     await shot(desk, 'deliberation-meeting-noticed');
 
-    // 5. On the day: start, the venue shows its rotating code, the clerk signs the four in.
+    // 5. On the day: start; the venue shows its rotating code, the resident scans it, the clerk signs the four bodies in.
     await desk.getByTestId('meeting-start').click();
     await expectExactText(desk.getByTestId('meeting-state'), '进行中');
-    await expectText(desk.getByTestId('meeting-quorum-text'), '已签到 0 / 表决成员 4 人，需 3 人');
+    await expectText(desk.getByTestId('meeting-quorum-text'), '已签到 0 / 表决成员 5 人，需 3 人');
     await expectExactText(desk.getByTestId('meeting-quorum-met'), '未达法定人数');
     expect(await desk.getByTestId(`meeting-item-decide-${meetingItemId}`).isDisabled()).toBe(true);
     const venue = await browser.desktop();
@@ -124,14 +129,25 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await venue.goto(`/meeting-venue/${meetingId}`);
     await expectExactText(venue.getByTestId('venue-title'), meetingTitle);
     await expect.poll(() => venue.getByTestId('venue-qr').getAttribute('data-url'), { timeout: UI_TIMEOUT }).toContain(`/m/meeting-checkin?meeting=${meetingId}&code=`);
+    const venueUrl = new URL((await venue.getByTestId('venue-qr').getAttribute('data-url'))!);
     await shot(venue, 'deliberation-venue');
+    const phone = await browser.phone();
+    await login(phone, 'demo-resident');
+    await phone.goto(venueUrl.pathname + venueUrl.search);
+    await expect.poll(() => phone.getByTestId('m-checkin-result').getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe('signed-in');
+    await expectText(phone.getByTestId('m-checkin-detail'), meetingTitle);
+    await expectNoSidewaysScroll(phone);
+    await shot(phone, 'deliberation-portal-checkin');
 
-    const participants = (await secretary.get<{ participants: { id: string; name: string }[] }>(`/api/meetings/${meetingId}`)).participants;
-    for (const p of participants) {
+    const participants = (await secretary.get<{ participants: { id: string; name: string; personId: string; signedInAt: string | null; signInMethod: string | null }[] }>(`/api/meetings/${meetingId}`)).participants;
+    const residentSeat = participants.find((p) => p.personId === residentPersonId)!;
+    expect(residentSeat.signInMethod).toBe('qr');
+    for (const p of participants.filter((x) => x !== residentSeat)) {
       await desk.getByTestId(`participant-sign-in-${p.id}`).click();
       await expectText(desk.getByTestId(`participant-signed-${p.id}`), '代签');
     }
-    await expectText(desk.getByTestId('meeting-quorum-text'), '已签到 4 / 表决成员 4 人，需 3 人');
+    await expectText(desk.getByTestId('meeting-quorum-text'), '已签到 5 / 表决成员 5 人，需 3 人');
+    await expectText(desk.getByTestId(`participant-signed-${residentSeat.id}`), '扫码签到');
     await expectExactText(desk.getByTestId('meeting-quorum-met'), '已达法定人数');
 
     // 6. Minutes as people speak: pick the speaker, type, Enter.
@@ -142,12 +158,12 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await expectText(desk.getByTestId(`meeting-item-minutes-${meetingItemId}`), `${owners!.name}：${opinion}`);
     expect(await desk.getByTestId(`${form}-opinion`).inputValue()).toBe('');
 
-    // 7. A show of hands recorded by name: three for, the property company abstains.
+    // 7. A show of hands recorded by name: four for, the property company abstains.
     await desk.getByTestId(`meeting-item-decide-${meetingItemId}`).click();
     await desk.getByTestId('decision-all-for').click();
     const propertySeat = participants.find((p) => p.name === property!.name)!;
     await desk.getByTestId(`decision-vote-${propertySeat.id}-abstain`).click();
-    await expectText(desk.getByTestId('decision-preview'), '赞成 3，反对 0，弃权 1');
+    await expectText(desk.getByTestId('decision-preview'), '赞成 4，反对 0，弃权 1');
     await expect(desk.getByTestId('decision-preview').getAttribute('data-outcome')).resolves.toBe('adopted');
     await shot(desk, 'deliberation-decision');
     await desk.getByTestId('decision-submit').click();
@@ -169,7 +185,7 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     const sheet = print.getByTestId('minutes-print');
     await expectText(sheet, meetingTitle);
     await expectText(sheet, opinion);
-    await expectText(sheet, '举手表决，赞成 3，反对 0，弃权 1');
+    await expectText(sheet, '举手表决，赞成 4，反对 0，弃权 1');
     await expectText(print.getByTestId('minutes-print-attendance'), property!.name);
     await shot(print, 'deliberation-minutes-print');
 
@@ -184,22 +200,21 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await desk.waitForURL(/\/console\/resolutions\/[0-9a-f-]{36}$/);
     const resolutionId = new URL(desk.url()).pathname.split('/').pop()!;
     await expectExactText(desk.getByTestId('resolution-state'), '草稿');
-    await expectText(desk.getByTestId('resolution-vote'), '赞成 3，反对 0，弃权 1');
+    await expectText(desk.getByTestId('resolution-vote'), '赞成 4，反对 0，弃权 1');
     await desk.getByTestId('resolution-publish').click();
     await expectExactText(desk.getByTestId('resolution-state'), '公示中');
     await expectText(desk.getByTestId('resolution-publication'), ' 至 ');
     await shot(desk, 'deliberation-resolution');
 
     // 11. The resident, on her phone, reads it on the community's board and sees her item decided.
-    const phone = await browser.phone();
-    await login(phone, 'demo-resident');
+    await phone.goto('/m');
     await phone.getByTestId('m-deliberation-resolutions').click();
     await phone.waitForURL('**/m/resolutions');
     await expectExactText(phone.getByTestId(`m-resolution-title-${resolutionId}`), itemTitle);
     await phone.getByTestId(`m-resolution-${resolutionId}`).click();
     await phone.waitForURL(`**/m/resolutions/${resolutionId}`);
     await expectText(phone.getByTestId('m-resolution-text'), resolutionText);
-    await expectText(phone.getByTestId('m-resolution-vote'), '赞成 3，反对 0，弃权 1');
+    await expectText(phone.getByTestId('m-resolution-vote'), '赞成 4，反对 0，弃权 1');
     await expectExactText(phone.getByTestId('m-resolution-state'), '公示中');
     await phone.getByTestId('m-objection-text').waitFor();
     await expectNoSidewaysScroll(phone);
