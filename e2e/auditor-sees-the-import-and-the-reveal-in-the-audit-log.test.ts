@@ -54,6 +54,9 @@ describe('the auditor sees the import and the reveal in the audit log', () => {
   it('finds who imported how many people where, and whose numbers were looked at', async () => {
     const page = await browser.desktop();
     await login(page, 'demo-auditor');
+    // The menu is read out by its Chinese names alone, not the icons' English ones ("audit 审计日志").
+    await page.getByTestId('nav-audit').waitFor();
+    expect(await page.getByTestId('side-menu').ariaSnapshot()).toContain('menuitem "审计日志"\n');
 
     const imported = await search(page, 'demo-street', 'person.import', '导入名册');
     const cells = await imported.locator('td').allInnerTexts();
