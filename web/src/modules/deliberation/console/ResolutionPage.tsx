@@ -102,6 +102,19 @@ export default function ResolutionPage() {
     }
   };
   const d = r.decision;
+  // On a phone the buttons come first, above the text; on a desk they sit beside it.
+  const actions = (
+    <Card size="small" title={t('dl.actions')} data-testid="resolution-actions">
+      <div className="dl-actions" style={{ marginTop: 0 }}>
+        {r.actions.includes('publish') && <Button type="primary" loading={busy} onClick={publish} data-testid="resolution-publish">{t('dl.resolution.publish', { n: r.publicDays })}</Button>}
+        {r.actions.includes('edit') && <Button onClick={() => setEditing(true)} data-testid="resolution-edit">{t('common.edit')}</Button>}
+        {r.actions.includes('progress') && <Button onClick={() => setProgress(false)} data-testid="resolution-progress">{t('dl.resolution.progress')}</Button>}
+        {r.actions.includes('done') && <Button type="primary" onClick={() => setProgress(true)} data-testid="resolution-done">{t('dl.resolution.done')}</Button>}
+        <Link to={`/print/resolutions/${r.id}`} target="_blank"><Button icon={<PrinterOutlined />} data-testid="resolution-print-open">{t('dl.print')}</Button></Link>
+        {r.actions.includes('withdraw') && <Button danger onClick={() => setWithdrawing(true)} data-testid="resolution-withdraw">{t('dl.resolution.withdraw')}</Button>}
+      </div>
+    </Card>
+  );
 
   return (
     <div data-testid="resolution-page" data-state={r.state}>
@@ -112,6 +125,7 @@ export default function ResolutionPage() {
       <h1 className="gz-page-title" data-testid="resolution-title">{r.title}</h1>
       <div className="dl-detail">
         <Space orientation="vertical" size={16} style={{ width: '100%', minWidth: 0 }}>
+          {isMobile && actions}
           <Card size="small">
             <div className="dl-body" data-testid="resolution-text">{r.text}</div>
             <Descriptions
@@ -135,16 +149,7 @@ export default function ResolutionPage() {
           </Card>
         </Space>
         <Space orientation="vertical" size={16} style={{ width: '100%', minWidth: 0 }}>
-          <Card size="small" title={t('dl.actions')} data-testid="resolution-actions">
-            <div className="dl-actions" style={{ marginTop: 0 }}>
-              {r.actions.includes('publish') && <Button type="primary" loading={busy} onClick={publish} data-testid="resolution-publish">{t('dl.resolution.publish', { n: r.publicDays })}</Button>}
-              {r.actions.includes('edit') && <Button onClick={() => setEditing(true)} data-testid="resolution-edit">{t('common.edit')}</Button>}
-              {r.actions.includes('progress') && <Button onClick={() => setProgress(false)} data-testid="resolution-progress">{t('dl.resolution.progress')}</Button>}
-              {r.actions.includes('done') && <Button type="primary" onClick={() => setProgress(true)} data-testid="resolution-done">{t('dl.resolution.done')}</Button>}
-              <Link to={`/print/resolutions/${r.id}`} target="_blank"><Button icon={<PrinterOutlined />} data-testid="resolution-print-open">{t('dl.print')}</Button></Link>
-              {r.actions.includes('withdraw') && <Button danger onClick={() => setWithdrawing(true)} data-testid="resolution-withdraw">{t('dl.resolution.withdraw')}</Button>}
-            </div>
-          </Card>
+          {!isMobile && actions}
           <Card size="small" title={t('dl.resolution.progressTitle')} data-testid="resolution-progress-list">
             {r.progress.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dl.resolution.noProgress')} /> : (
               <Timeline
