@@ -112,6 +112,7 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.meeting.tab.closed': 'Closed',
   'dl.meeting.tab.all': 'All',
   'dl.meeting.new': 'Convene a meeting',
+  'dl.meeting.edit': 'Change the meeting',
   'dl.meeting.none': 'No meetings',
   'dl.meeting.kind': 'Kind',
   'dl.meeting.title': 'Title',

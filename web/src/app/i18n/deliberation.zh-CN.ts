@@ -111,6 +111,7 @@ export const deliberationZhCN = {
   'dl.meeting.tab.closed': '已结束',
   'dl.meeting.tab.all': '全部',
   'dl.meeting.new': '召集会议',
+  'dl.meeting.edit': '修改会议',
   'dl.meeting.none': '暂无会议',
   'dl.meeting.kind': '会议类型',
   'dl.meeting.title': '会议名称',

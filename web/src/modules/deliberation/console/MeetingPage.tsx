@@ -9,12 +9,13 @@ import { fmtTime, MeetingStateTag } from '../shared/Tags';
 import { TextDialog } from '../shared/TextDialog';
 import { MeetingItemsPanel } from './MeetingItemsPanel';
 import { MeetingResolutions } from './MeetingResolutions';
+import { NewMeetingDialog } from './NewMeetingDialog';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { QuorumBar } from './QuorumBar';
 import { useMeeting } from './useMeeting';
 import '../deliberation.css';
 
-type Dialog = 'notice' | 'close' | 'cancel' | null;
+type Dialog = 'edit' | 'notice' | 'close' | 'cancel' | null;
 
 /**
  * One meeting walked from draft to close: participants, agenda, notice, start, sign-in (venue code
@@ -66,6 +67,7 @@ export default function MeetingPage() {
         />
         <QuorumBar quorum={meeting.quorum} />
         <div className="dl-actions" data-testid="meeting-actions">
+          {can('edit') && <Button onClick={() => setDialog('edit')} data-testid="meeting-edit">{t('common.edit')}</Button>}
           {can('notice') && <Button type="primary" onClick={() => setDialog('notice')} data-testid="meeting-notice">{t('dl.meeting.notice')}</Button>}
           {can('start') && <Button type="primary" onClick={() => handle.act('/start', {}, 'POST', t('dl.meeting.started'))} data-testid="meeting-start">{t('dl.meeting.start')}</Button>}
           {meeting.state === 'in_progress' && can('signIn') && (
@@ -91,6 +93,9 @@ export default function MeetingPage() {
         </Space>
       </div>
 
+      {dialog === 'edit' && (
+        <NewMeetingDialog open meeting={meeting} onClose={() => setDialog(null)} onDone={() => { setDialog(null); handle.reload(); }} />
+      )}
       <TextDialog
         open={dialog === 'notice'}
         title={t('dl.meeting.notice')}
