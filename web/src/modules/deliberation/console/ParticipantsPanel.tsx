@@ -108,7 +108,8 @@ function GuestDialog({ open, handle, onClose }: { open: boolean; handle: Meeting
           <Input maxLength={60} data-testid="participants-guest-name" />
         </Form.Item>
         <Form.Item name="capacity" label={t('dl.participants.capacity')}>
-          <Select options={CAPACITIES.map((c) => ({ value: c, label: tx('dl.capacity', c) }))} data-testid="participants-guest-capacity" />
+          {/* The four bodies are seated from their members (above): a name alone cannot stand for a body. */}
+          <Select options={CAPACITIES.filter((c) => !(FOUR_BODIES as readonly string[]).includes(c)).map((c) => ({ value: c, label: tx('dl.capacity', c) }))} data-testid="participants-guest-capacity" />
         </Form.Item>
       </Form>
     </Modal>
