@@ -7,7 +7,7 @@ import { type Actor, canAt } from '../../core/policy.ts';
 import { destroyAccountSessions } from '../../core/session.ts';
 import { type Role, account, grant } from '../../db/schema/accounts.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 import './messages.ts';
 import { grantRefusal, isAdministrator } from './rules.ts';
 
@@ -84,7 +84,7 @@ export async function unlockAccount(ctx: AppContext, actor: Actor, id: string) {
 export async function addGrant(ctx: AppContext, actor: Actor, input: { accountId: string; role: Role; territoryId: string }) {
   return ctx.db.transaction(async (tx) => {
     await accountById(tx, input.accountId);
-    const node = await nodeInScope(tx, actor, 'account.manage', input.territoryId);
+    const node = await nodeInSight(tx, actor, 'account.manage', input.territoryId);
     const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, input.accountId), isNull(grant.revokedAt)));
     if (input.accountId !== actor.accountId && isAdministrator(held.map((h) => h.role))) throw adminProtected(input.accountId);
     const refusal = grantRefusal({ granterAccountId: actor.accountId, accountId: input.accountId, role: input.role, heldRoles: held.map((h) => h.role) });
@@ -99,7 +99,7 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
     const [g] = await tx.select().from(grant).where(and(eq(grant.id, id), isNull(grant.revokedAt)));
     if (!g) throw notFound('grant', id);
-    await nodeInScope(tx, actor, 'account.manage', g.territoryId);
+    await nodeInSight(tx, actor, 'account.manage', g.territoryId);
     if (g.accountId === actor.accountId) throw new DomainError('grant.selfGrant', 422);
     const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, g.accountId), isNull(grant.revokedAt)));
     if (isAdministrator(held.map((h) => h.role))) throw adminProtected(g.accountId);

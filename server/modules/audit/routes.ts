@@ -5,7 +5,7 @@ import { verifyChain } from '../../core/audit.ts';
 import { type Actor, grantsFor, likePrefix, scope } from '../../core/policy.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 import { idsOfPath } from '../territory/rules.ts';
 import { auditPolicy as P } from './policy.ts';
 
@@ -55,7 +55,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
     if (q.from) conds.push(gte(auditLog.at, new Date(q.from).toISOString()));
     if (q.to) conds.push(lte(auditLog.at, new Date(q.to).toISOString()));
     if (q.territoryId) {
-      const node = await nodeInScope(ctx.db, actorOf(req), P['audit.read'], q.territoryId);
+      const node = await nodeInSight(ctx.db, actorOf(req), P['audit.read'], q.territoryId);
       conds.push(like(territory.path, likePrefix(node.path)));
     }
     const where = and(...conds);

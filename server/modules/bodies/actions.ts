@@ -6,12 +6,12 @@ import { type Actor, canAt } from '../../core/policy.ts';
 import { type BodyKind, type Position, body, bodyMember } from '../../db/schema/bodies.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 import { bodyInScope } from './queries.ts';
 
 export async function createBody(ctx: AppContext, actor: Actor, input: { territoryId: string; name: string; kind: BodyKind }) {
   return ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'body.write', input.territoryId);
+    const node = await nodeInSight(tx, actor, 'body.write', input.territoryId);
     if (node.retired) throw invalid('territoryId', 'territory.retired');
     const [created] = await tx.insert(body).values(input).returning();
     await audit(tx, actor, { action: 'body.create', targetType: 'body', targetId: created!.id, territoryId: node.id, after: created });

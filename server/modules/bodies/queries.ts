@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { body, bodyMember } from '../../db/schema/bodies.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { authorizeRecord, nodeInScope } from '../territory/queries.ts';
+import { authorizeRecord, nodeInSight } from '../territory/queries.ts';
 
 // The outer column is spelled out: in a select list drizzle would render it unqualified.
 const memberCount = sql<number>`(select count(*)::int from ${bodyMember} m where m.body_id = "body"."id" and m.ended_on is null)`;
@@ -13,7 +13,7 @@ const memberCount = sql<number>`(select count(*)::int from ${bodyMember} m where
 export async function listBodies(db: Db, actor: Actor, q: { territoryId?: string | undefined; subtree?: boolean | undefined; mine?: boolean | undefined }) {
   const conds = [isNull(body.retiredAt), scope(actor, 'body.read', territory.path)];
   if (q.territoryId) {
-    const n = await nodeInScope(db, actor, 'body.read', q.territoryId);
+    const n = await nodeInSight(db, actor, 'body.read', q.territoryId);
     conds.push(q.subtree ? like(territory.path, likePrefix(n.path)) : eq(body.territoryId, n.id));
   }
   if (q.mine) {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { body, bodyMember } from '../../db/schema/bodies.ts';
 import { household, person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { authorizeRecord, nodeInScope } from '../territory/queries.ts';
+import { authorizeRecord, nodeInSight } from '../territory/queries.ts';
 import { presentPerson } from './presenters.ts';
 
 export interface PeopleFilter {
@@ -29,7 +29,7 @@ export const rowColumns = {
 export async function peopleWhere(db: Db, pii: Pii, actor: Actor, permission: string, f: PeopleFilter): Promise<SQL> {
   const conds: (SQL | undefined)[] = [scope(actor, permission, territory.path)];
   if (f.territoryId) {
-    const n = await nodeInScope(db, actor, permission, f.territoryId);
+    const n = await nodeInSight(db, actor, permission, f.territoryId);
     conds.push(like(territory.path, likePrefix(n.path)));
   }
   if (f.partyMember) conds.push(eq(person.isPartyMember, true));
@@ -106,7 +106,7 @@ export async function describe(db: Db, row: Awaited<ReturnType<typeof personInSc
 }
 
 export async function householdsOf(db: Db, actor: Actor, territoryId: string) {
-  await nodeInScope(db, actor, 'person.read', territoryId);
+  await nodeInSight(db, actor, 'person.read', territoryId);
   const rows = await db
     .select({ hid: household.id, room: household.room, pid: person.id, name: person.name, phone: person.phoneMasked, relation: person.relation })
     .from(household)

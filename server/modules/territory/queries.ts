@@ -23,11 +23,22 @@ export function authorizeRecord(actor: Actor, permission: string, seePermission:
   throw notFound(what, id);
 }
 
-/** Loads a node the caller may see for `permission`; outside the caller's subtrees it does not exist. */
-export async function nodeInScope(db: Db, actor: Actor, permission: string, id: string) {
+/** Loads a node the caller may see for `permission`; outside the caller's subtrees it does not exist (404). */
+export async function nodeInSight(db: Db, actor: Actor, permission: string, id: string) {
   const [n] = await db.select().from(territory).where(eq(territory.id, id));
   if (!n) throw notFound('territory', id);
   authorizeRecord(actor, permission, 'territory.read', n.path, 'territory', id);
+  return n;
+}
+
+/**
+ * Loads a node for `permission`, refusing one outside the caller's subtrees with 403. Kept for the
+ * modules that still answer so; the tree, people, bodies, accounts and audit use `nodeInSight`.
+ */
+export async function nodeInScope(db: Db, actor: Actor, permission: string, id: string) {
+  const [n] = await db.select().from(territory).where(eq(territory.id, id));
+  if (!n) throw notFound('territory', id);
+  if (!canAt(actor, permission, n.path)) throw forbidden();
   return n;
 }
 
@@ -40,7 +51,7 @@ export async function roots(db: Db, actor: Actor) {
 }
 
 export async function children(db: Db, actor: Actor, id: string) {
-  await nodeInScope(db, actor, 'territory.read', id);
+  await nodeInSight(db, actor, 'territory.read', id);
   const rows = await db
     .select({ t: territory, hasChildren })
     .from(territory)
@@ -64,7 +75,7 @@ export async function search(db: Db, actor: Actor, q: { code?: string; q?: strin
 
 /** A node with its breadcrumb (the ancestors the caller may see) and what hangs under it. */
 export async function nodeDetail(db: Db, actor: Actor, id: string) {
-  const n = await nodeInScope(db, actor, 'territory.read', id);
+  const n = await nodeInSight(db, actor, 'territory.read', id);
   const ancestorIds = idsOfPath(n.path).slice(0, -1);
   const ancestors = ancestorIds.length
     ? await db.select().from(territory).where(and(inArray(territory.id, ancestorIds), scope(actor, 'territory.read', territory.path))).orderBy(asc(territory.depth))
@@ -88,7 +99,7 @@ export async function nodeDetail(db: Db, actor: Actor, id: string) {
 
 /** Per child of a node: how many communities, grids, buildings, households, people and members lie below. */
 export async function overview(db: Db, actor: Actor, id: string) {
-  const n = await nodeInScope(db, actor, 'stats.read', id);
+  const n = await nodeInSight(db, actor, 'stats.read', id);
   const rows = (await db.execute(sql`
     with kids as (select * from ${territory} where parent_id = ${n.id}),
     sub as (

@@ -5,7 +5,7 @@ import { invalid } from '../../../core/errors.ts';
 import { isValidIdNumber, isValidPhone, normalizeIdNumber, normalizePhone } from '../../../core/pii.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { person } from '../../../db/schema/people.ts';
-import { nodeInScope } from '../../territory/queries.ts';
+import { nodeInSight } from '../../territory/queries.ts';
 import { personInScope } from '../queries.ts';
 import { encryptedNumbers, householdFor } from './person-fields.ts';
 
@@ -38,7 +38,7 @@ const forAudit = (p: typeof person.$inferSelect) => {
 export async function createPerson(ctx: AppContext, actor: Actor, input: PersonInput) {
   const { idNumber, phone } = checkNumbers(input);
   return ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'person.write', input.territoryId);
+    const node = await nodeInSight(tx, actor, 'person.write', input.territoryId);
     if (node.retired) throw invalid('territoryId', 'territory.retired');
     const [dup] = await tx.select({ id: person.id }).from(person).where(eq(person.idNumberHash, ctx.pii.hash(idNumber)));
     if (dup) throw invalid('idNumber', 'idNumber.duplicate');
@@ -74,7 +74,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
     }
     const territoryId = input.territoryId ?? before.territoryId;
     if (input.territoryId !== undefined) {
-      const node = await nodeInScope(tx, actor, 'person.write', input.territoryId);
+      const node = await nodeInSight(tx, actor, 'person.write', input.territoryId);
       if (node.retired) throw invalid('territoryId', 'territory.retired');
       changes.territoryId = node.id;
     }

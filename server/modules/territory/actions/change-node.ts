@@ -5,12 +5,12 @@ import { DomainError, invalid } from '../../../core/errors.ts';
 import { type Actor, likePrefix } from '../../../core/policy.ts';
 import { territory } from '../../../db/schema/territory.ts';
 import { followMove } from '../../demands/follow-move.ts';
-import { nodeInScope } from '../queries.ts';
+import { nodeInSight } from '../queries.ts';
 import { canContain, childPath } from '../rules.ts';
 
 export async function renameNode(ctx: AppContext, actor: Actor, id: string, name: string) {
   return ctx.db.transaction(async (tx) => {
-    const before = await nodeInScope(tx, actor, 'territory.write', id);
+    const before = await nodeInSight(tx, actor, 'territory.write', id);
     const [after] = await tx.update(territory).set({ name, updatedAt: new Date() }).where(eq(territory.id, id)).returning();
     await audit(tx, actor, { action: 'territory.rename', targetType: 'territory', targetId: id, territoryId: id, before: { name: before.name }, after: { name } });
     return after!;
@@ -20,9 +20,9 @@ export async function renameNode(ctx: AppContext, actor: Actor, id: string, name
 /** Re-hangs a node and its whole subtree: one statement rewrites every descendant's path. */
 export async function moveNode(ctx: AppContext, actor: Actor, id: string, parentId: string) {
   return ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'territory.write', id);
+    const node = await nodeInSight(tx, actor, 'territory.write', id);
     if (!node.parentId) throw new DomainError('territory.root', 422);
-    const parent = await nodeInScope(tx, actor, 'territory.write', parentId);
+    const parent = await nodeInSight(tx, actor, 'territory.write', parentId);
     if (parent.path.startsWith(node.path)) throw invalid('parentId', 'territory.cycle');
     if (parent.retired) throw invalid('parentId', 'territory.retired');
     if (!canContain(parent.kind, node.kind)) {
@@ -51,7 +51,7 @@ export async function moveNode(ctx: AppContext, actor: Actor, id: string, parent
 /** Retiring keeps the node (records still point to it) but closes it to new records. */
 export async function retireNode(ctx: AppContext, actor: Actor, id: string) {
   return ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'territory.write', id);
+    const node = await nodeInSight(tx, actor, 'territory.write', id);
     if (!node.parentId) throw new DomainError('territory.root', 422);
     const [active] = await tx.select({ id: territory.id }).from(territory).where(and(eq(territory.parentId, id), eq(territory.retired, false))).limit(1);
     if (active) throw new DomainError('territory.hasActiveChildren', 409);

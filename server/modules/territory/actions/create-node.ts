@@ -5,7 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { DomainError, invalid } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { type TerritoryKind, territory } from '../../../db/schema/territory.ts';
-import { nodeInScope } from '../queries.ts';
+import { nodeInSight } from '../queries.ts';
 import { canContain, childPath } from '../rules.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -27,7 +27,7 @@ export async function createNode(ctx: AppContext, actor: Actor, input: { parentI
 
 function insertNode(ctx: AppContext, actor: Actor, input: { parentId: string; name: string; kind: TerritoryKind; code?: string | undefined }) {
   return ctx.db.transaction(async (tx) => {
-    const parent = await nodeInScope(tx, actor, 'territory.write', input.parentId);
+    const parent = await nodeInSight(tx, actor, 'territory.write', input.parentId);
     if (parent.retired) throw invalid('parentId', 'territory.retired');
     if (!canContain(parent.kind, input.kind)) {
       throw new DomainError('validation', 422, {}, [{ field: 'kind', code: 'territory.badParent', params: { kind: input.kind, parentKind: parent.kind } }]);
