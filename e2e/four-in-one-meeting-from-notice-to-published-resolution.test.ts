@@ -52,12 +52,21 @@ async function pickOption(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
 }
 
+/** Sends a dialog and waits for it to close; a refusal fails with the server's words as the page shows them. */
+async function submitDialog(page: Page, submitTestId: string) {
+  await page.getByTestId(submitTestId).click();
+  const refusal = page.getByTestId('error-notice');
+  await expect.poll(async () => {
+    if (await refusal.isVisible()) return `refused: ${await refusal.innerText()}`;
+    return (await page.getByTestId(submitTestId).count()) === 0 ? 'closed' : 'open';
+  }, { timeout: UI_TIMEOUT }).toBe('closed');
+}
+
 /** Seats one representative of each given body through the suggestion dialog. */
 async function seat(page: Page, people: Suggested[]) {
   await page.getByTestId('participants-suggest').click();
   for (const p of people) await page.getByTestId(`participants-suggest-${p.personId}`).click();
-  await page.getByTestId('participants-suggest-submit').click();
-  await page.getByTestId('participants-suggest-submit').waitFor({ state: 'detached' });
+  await submitDialog(page, 'participants-suggest-submit');
   for (const p of people) await expectText(page.getByTestId('meeting-participants'), p.name);
 }
 
@@ -113,7 +122,7 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await expectText(agenda, itemTitle);
     const meetingItemId = (await agenda.locator(`[data-agenda-item="${itemId}"]`).getAttribute('data-testid'))!.replace('meeting-item-', '');
     await desk.getByTestId('meeting-notice').click();
-    await desk.getByTestId('meeting-notice-dialog-submit').click();
+    await submitDialog(desk, 'meeting-notice-dialog-submit');
     await expectExactText(desk.getByTestId('meeting-state'), '已通知');
     await expectText(desk.getByTestId('meeting-notice-text'), itemTitle);
     await shot(desk, 'deliberation-meeting-noticed');
@@ -166,15 +175,14 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     await expectText(desk.getByTestId('decision-preview'), '赞成 4，反对 0，弃权 1');
     await expect(desk.getByTestId('decision-preview').getAttribute('data-outcome')).resolves.toBe('adopted');
     await shot(desk, 'deliberation-decision');
-    await desk.getByTestId('decision-submit').click();
-    await desk.getByTestId('decision-submit').waitFor({ state: 'detached' });
+    await submitDialog(desk, 'decision-submit');
     await expectExactText(desk.getByTestId(`meeting-item-outcome-${meetingItemId}`), '通过');
     await expectText(desk.getByTestId(`meeting-item-decision-${meetingItemId}`), `${property!.name}（弃权）`);
 
     // 8. Close with a summary.
     await desk.getByTestId('meeting-close').click();
     await desk.getByTestId('meeting-close-dialog-text').fill('会议一致推进加装电梯。');
-    await desk.getByTestId('meeting-close-dialog-submit').click();
+    await submitDialog(desk, 'meeting-close-dialog-submit');
     await expectExactText(desk.getByTestId('meeting-state'), '已结束');
     await shot(desk, 'deliberation-meeting-closed');
 
