@@ -30,8 +30,10 @@ describe('the demo district\'s demands', () => {
     const overdue = await t.db.select().from(demand).where(and(sql`${demand.state} in ('accepted','assigned','in_progress')`, lt(demand.dueAt, new Date())));
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     const rated = await t.db.select({ rating: demand.rating }).from(demand).where(isNotNull(demand.rating));
-    expect(new Set(rated.map((r) => r.rating))).toEqual(new Set(['satisfied', 'basically_satisfied', 'unsatisfied']));
+    // Final ratings vary with the hour the demo loads; the reopened noise complaint is always there.
+    expect([...new Set(rated.map((r) => r.rating))]).toEqual(expect.arrayContaining(['satisfied', 'basically_satisfied']));
     const steps = await t.db.select().from(demandEvent).orderBy(demandEvent.demandId, demandEvent.at, demandEvent.id);
+    expect(steps.some((s) => s.action === 'rate' && s.data?.rating === 'unsatisfied' && s.toState === 'in_progress')).toBe(true);
     const byDemand = new Map<string, typeof steps>();
     for (const s of steps) byDemand.set(s.demandId, [...(byDemand.get(s.demandId) ?? []), s]);
     const demands = await t.db.select().from(demand);
@@ -39,7 +41,8 @@ describe('the demo district\'s demands', () => {
       const history = byDemand.get(d.id)!;
       expect(history[0]!.action).toBe('submit');
       expect(history[0]!.at.getTime()).toBe(d.createdAt.getTime());
-      expect(history.at(-1)!.toState ?? 'submitted').toBe(d.state);
+      // Links to agenda items and mediation cases come later and leave the state as it was.
+      expect(history.filter((s) => s.toState).at(-1)!.toState).toBe(d.state);
       expect(history.at(-1)!.at.getTime()).toBeLessThanOrEqual(Date.now());
     }
     const resolvedOnes = demands.filter((d) => d.state === 'closed' && d.resolvedAt);
