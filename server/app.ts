@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mapTileOrigins } from './config.ts';
 import { authHook } from './core/auth-hook.ts';
 import type { App, AppContext, Module, RouteEntry } from './core/context.ts';
 import { pickLocale } from './core/i18n.ts';
@@ -41,7 +42,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapTileOrigins(ctx.config)],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],

@@ -16,6 +16,16 @@ const schema = z.object({
   GONGZHI_DEMO: z.enum(['0', '1']).optional(),
   GONGZHI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Map tile URL template ({s} subdomain, {x} {y} {z}); the default is 高德 (AutoNavi) road tiles. */
+  GONGZHI_MAP_TILES: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) && ['{x}', '{y}', '{z}'].every((p) => v.includes(p)), 'must be an http(s) URL template with {x}, {y} and {z}')
+    .default('https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'),
+  /** Letters or digits that replace {s} in the tile URL, comma-separated. */
+  GONGZHI_MAP_SUBDOMAINS: z.string().regex(/^[a-z0-9]+(,[a-z0-9]+)*$/i, 'comma-separated letters or digits').default('1,2,3,4'),
+  GONGZHI_MAP_ATTRIBUTION: z.string().max(300).default('© 高德地图 AutoNavi'),
+  /** The coordinate system the tiles are drawn in: gcj02 (高德, 腾讯) or wgs84 (OpenStreetMap). Points are stored in WGS-84. */
+  GONGZHI_MAP_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };
@@ -30,4 +40,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const demo = c.GONGZHI_DEMO ? c.GONGZHI_DEMO === '1' : c.NODE_ENV !== 'production';
   return { ...c, demo };
+}
+
+/** The map's tile source as the browser needs it (GET /api/system/map). */
+export function mapSettings(c: Config) {
+  return {
+    tiles: c.GONGZHI_MAP_TILES,
+    subdomains: c.GONGZHI_MAP_SUBDOMAINS.split(','),
+    attribution: c.GONGZHI_MAP_ATTRIBUTION,
+    crs: c.GONGZHI_MAP_CRS,
+  };
+}
+
+/** Origins the tiles come from, for the Content-Security-Policy's img-src. */
+export function mapTileOrigins(c: Config): string[] {
+  const subdomains = c.GONGZHI_MAP_SUBDOMAINS.split(',');
+  const urls = c.GONGZHI_MAP_TILES.includes('{s}') ? subdomains.map((s) => c.GONGZHI_MAP_TILES.replaceAll('{s}', s)) : [c.GONGZHI_MAP_TILES];
+  const origins = new Set<string>();
+  for (const u of urls) {
+    try {
+      origins.add(new URL(u).origin);
+    } catch {
+      // A template whose host holds another placeholder cannot be listed; its tiles stay blocked.
+    }
+  }
+  return [...origins];
 }

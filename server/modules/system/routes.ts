@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App, AppContext } from '../../core/context.ts';
+import { mapSettings } from '../../config.ts';
 import { countMigrations } from '../../db/client.ts';
 import { account } from '../../db/schema/accounts.ts';
 import { person } from '../../db/schema/people.ts';
@@ -14,6 +15,21 @@ export function systemRoutes(app: App, ctx: AppContext) {
     config: { permission: 'public' },
     schema: { tags: ['system'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
   }, async () => ({ status: 'ok' as const }));
+
+  app.get('/api/system/map', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['system'], summary: 'The map tile source and the coordinate system its tiles are drawn in',
+      response: {
+        200: z.object({
+          tiles: z.string(), subdomains: z.array(z.string()), attribution: z.string(), crs: z.enum(['gcj02', 'wgs84']),
+        }),
+      },
+    },
+  }, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return mapSettings(ctx.config);
+  });
 
   app.get('/api/system', {
     config: { permission: P['system.read'] },
