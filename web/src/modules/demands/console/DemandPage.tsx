@@ -7,6 +7,7 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { useIsMobile } from '../../../app/useIsMobile';
+import { MapPointView } from '../../../app/ui/MapPointPicker';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtTime } from '../shared/format';
 import { DemandStateTag } from '../shared/StateTag';
@@ -125,6 +126,9 @@ export default function DemandPage() {
             <Facts d={demand} />
             {demand.description !== demand.title && (
               <div style={{ marginTop: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="demand-description">{demand.description}</div>
+            )}
+            {demand.lat !== null && demand.lng !== null && (
+              <div style={{ marginTop: 12, maxWidth: 480 }}><MapPointView point={{ lat: demand.lat, lng: demand.lng }} height={200} testId="demand-map-view" /></div>
             )}
             <div style={{ marginTop: 12 }}><Photos demand={demand} /></div>
           </Card>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Radio, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import { CameraOutlined } from '@ant-design/icons';
+import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth, useSession } from '../../../app/auth';
@@ -9,6 +9,8 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import type { Items, Role } from '../../../app/types';
+import { MapPointPicker } from '../../../app/ui/MapPointPicker';
+import { mapLabel } from '../../../app/ui/map-settings';
 import { PersonPicker } from '../../bodies/PersonPicker';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { CHANNELS, type Channel, type DemandCategory, type DemandDetail } from '../shared/types';
@@ -22,6 +24,8 @@ interface Values {
   territoryId?: string;
   room?: string;
   address?: string;
+  /** WGS-84, from the map. */
+  point?: { lat: number; lng: number } | null;
   who: 'person' | 'contact';
   reporterPersonId?: string;
   contactName?: string;
@@ -35,7 +39,8 @@ const STAFF_CHANNELS: Channel[] = CHANNELS.filter((c) => c !== 'portal' && c !==
 
 /** 登记诉求: a worker takes a phone call, a grid worker a visit, a deputy a reception day. */
 export default function NewDemandPage() {
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
+  const [mapOpen, setMapOpen] = useState(false);
   const { can } = useAuth();
   const session = useSession();
   const navigate = useNavigate();
@@ -61,6 +66,8 @@ export default function NewDemandPage() {
           territoryId: v.territoryId,
           room: v.room?.trim() || undefined,
           address: v.address?.trim() || undefined,
+          lat: v.point?.lat,
+          lng: v.point?.lng,
           channel: v.channel,
           ...(v.who === 'person'
             ? { reporterPersonId: v.reporterPersonId }
@@ -127,6 +134,15 @@ export default function NewDemandPage() {
           <Form.Item name="address" label={t('dc.address')} rules={[{ max: 200 }]}>
             <Input maxLength={200} data-testid="demand-form-address" />
           </Form.Item>
+          {mapOpen ? (
+            <Form.Item name="point" label={mapLabel(lang, 'where')}>
+              <MapPointPicker value={null} onChange={() => {}} testId="demand-form-map" />
+            </Form.Item>
+          ) : (
+            <Form.Item>
+              <Button icon={<EnvironmentOutlined />} onClick={() => setMapOpen(true)} data-testid="demand-form-map-open">{mapLabel(lang, 'open')}</Button>
+            </Form.Item>
+          )}
           <Form.Item name="who" label={t('dc.reporter')}>
             <Radio.Group data-testid="demand-form-who" options={[
               ...(canSearchPeople ? [{ value: 'person', label: t('dc.reporterPerson') }] : []),

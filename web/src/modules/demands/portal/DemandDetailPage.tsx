@@ -6,6 +6,7 @@ import { api } from '../../../app/api';
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
+import { MapPointView } from '../../../app/ui/MapPointPicker';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtDate, fmtTime } from '../shared/format';
 import { DemandStateTag } from '../shared/StateTag';
@@ -99,6 +100,9 @@ export default function DemandDetailPage() {
           )}
           {d.handler.bodyName && <div className="gz-m-row"><span>{t('m.demand.handler')}</span><span>{d.handler.bodyName}</span></div>}
         </div>
+        {d.lat !== null && d.lng !== null && (
+          <div style={{ marginTop: 8 }}><MapPointView point={{ lat: d.lat, lng: d.lng }} height={160} testId="m-demand-map-view" /></div>
+        )}
         <Photos title={t('m.demand.reportPhotos')} photos={d.photos.filter((p) => p.stage === 'report')} testId="m-demand-report-photos" />
         {d.reopenCount > 0 && <div className="gz-m-meta">{t('m.demand.reopened', { count: d.reopenCount })}</div>}
         {d.actions.includes('photo') && <div className="gz-m-actions"><AddPhoto demandId={d.id} onAdded={setDemand} /></div>}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Button, Input, Radio, TreeSelect } from 'antd';
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import type { Items, TerritoryNode } from '../../../app/types';
+import { MapPointPicker } from '../../../app/ui/MapPointPicker';
+import { mapLabel } from '../../../app/ui/map-settings';
 
 export interface Place {
   /** Null: my home, which the server fills in. */
@@ -24,14 +26,15 @@ interface TreeRow {
 const row = (n: Pick<TerritoryNode, 'id' | 'name' | 'hasChildren'>, parent: string | null): TreeRow =>
   ({ id: n.id, pId: parent, value: n.id, title: n.name, isLeaf: !n.hasChildren });
 
-/** Where the problem is: my home by default, or a place in my community from the tree; optionally the phone's position and an address line. */
+/** Where the problem is: my home by default, or a place in my community from the tree; optionally the phone's position or a point on the map, and an address line. */
 export function PlacePicker({ community, home, value, onChange }: {
   community: { id: string; name: string } | null;
   home: string | null;
   value: Place;
   onChange: (p: Place) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const [mapOpen, setMapOpen] = useState(false);
   const [tree, setTree] = useState<TreeRow[]>(() => (community ? [row({ ...community, hasChildren: true }, null)] : []));
   const [locating, setLocating] = useState(false);
   const [locateError, setLocateError] = useState<string | null>(null);
@@ -112,7 +115,19 @@ export function PlacePicker({ community, home, value, onChange }: {
         ) : (
           <Button icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="m-demand-locate">{t('m.demand.locate')}</Button>
         )}
+        <Button icon={<EnvironmentOutlined />} onClick={() => setMapOpen((o) => !o)} aria-expanded={mapOpen} data-testid="m-demand-map-open">
+          {mapLabel(lang, mapOpen ? 'close' : 'open')}
+        </Button>
       </div>
+      {mapOpen && (
+        <div style={{ marginTop: 8 }}>
+          <MapPointPicker
+            value={value.lat !== null && value.lng !== null ? { lat: value.lat, lng: value.lng } : null}
+            onChange={(p) => onChange({ ...value, lat: p?.lat ?? null, lng: p?.lng ?? null })}
+            testId="m-demand-map"
+          />
+        </div>
+      )}
       {locateError && <div className="gz-dm-error" data-testid="m-demand-locate-error">{locateError}</div>}
     </div>
   );
