@@ -90,6 +90,8 @@ export default function LeafletMap({ value, onChange, center, height, testId }: 
       center: toMap(start ?? SONGJIANG),
       zoom: value ? PICK_ZOOM : start ? PICK_ZOOM - 1 : OVERVIEW_ZOOM,
       attributionControl: true,
+      // Leaflet ends a zoom animation on a timer that outlives map.remove(); leaving the form mid-zoom would throw.
+      zoomAnimation: false,
       ...(readOnly ? { dragging: false, touchZoom: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false } : {}),
     });
     m.attributionControl.setPrefix(false);
@@ -110,12 +112,15 @@ export default function LeafletMap({ value, onChange, center, height, testId }: 
     let live = true;
     if (!start && !readOnly) {
       void deviceLocation().then((here) => {
-        if (live && here && !marker.current) m.setView(toMap(here), PICK_ZOOM - 1);
+        if (live && here && !marker.current) m.setView(toMap(here), PICK_ZOOM - 1, { animate: false });
       });
     }
-    const resize = new ResizeObserver(() => m.invalidateSize());
+    const resize = new ResizeObserver(() => {
+      if (live) m.invalidateSize({ pan: false, animate: false });
+    });
     resize.observe(box.current);
     return () => {
+      // A resize seen after removal must not reach Leaflet: its animation frame would touch removed panes.
       live = false;
       resize.disconnect();
       m.remove();
@@ -130,7 +135,7 @@ export default function LeafletMap({ value, onChange, center, height, testId }: 
     if (!map.current) return;
     if (value) {
       place(value);
-      if (readOnly || !map.current.getBounds().contains(toMap(value) as L.LatLngTuple)) map.current.setView(toMap(value));
+      if (readOnly || !map.current.getBounds().contains(toMap(value) as L.LatLngTuple)) map.current.setView(toMap(value), undefined, { animate: false });
     } else if (marker.current) {
       marker.current.remove();
       marker.current = null;

@@ -107,7 +107,7 @@ export function PlacePicker({ community, home, value, onChange }: {
         data-testid="m-demand-address"
       />
       <div className="gz-dm-locate">
-        {value.lat !== null && value.lng !== null ? (
+        {value.lat !== null && value.lng !== null && mapOpen ? null : value.lat !== null && value.lng !== null ? (
           <>
             <span data-testid="m-demand-located">{t('m.demand.located', { lat: value.lat.toFixed(5), lng: value.lng.toFixed(5) })}</span>
             <Button type="link" size="small" onClick={() => onChange({ ...value, lat: null, lng: null })}>{t('m.demand.locateClear')}</Button>
