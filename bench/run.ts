@@ -6,6 +6,7 @@
 //   BENCH_PG=1 npm run bench            a throw-away PostgreSQL server (.ci/with-postgres)
 //   DATABASE_URL=postgres://… npm run bench   a new database on that server, dropped afterwards
 //
+// BENCH_UNITS (5000, the voting estate's units),
 // BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_PEOPLE (300000), BENCH_MEMBERS
 // (100000 party members), BENCH_ENTRIES (5000000 points entries), BENCH_DEMANDS (1000000) — smaller
 // for quick tries; BENCH_WRITE=0 (do not touch docs/), BENCH_EXPLAIN=1 (print the query plans of the
@@ -30,6 +31,7 @@ import { demandCategory, open311Key } from '../server/db/schema/demands.ts';
 import { detectHotTopics } from '../server/modules/hot-topics/detect.ts';
 import { hashOfKey } from '../server/modules/open311/keys.ts';
 import { load, type LoadResult } from './load.ts';
+import { VOTING_SCALE, generateVoting } from './generate-voting.ts';
 import { machine, writeSection } from './report.ts';
 
 const env = process.env;
@@ -70,6 +72,11 @@ try {
   const demands = await generateDemands(ctx.db, ctx.pii, district.districtId, demandCount);
   const demandsSeconds = secs(t);
   console.log(`demands generated in ${demandsSeconds}s:`, demands);
+  t = performance.now();
+  const votingCommunity = (await middleMember(ctx.db, [...district.streets].sort((a, b) => b.communities - a.communities)[0]!.id)).communityId;
+  const voting = await generateVoting(ctx.db, ctx.pii, votingCommunity, district.districtId, { ...VOTING_SCALE, units: Number(env.BENCH_UNITS ?? VOTING_SCALE.units) });
+  const votingSeconds = secs(t);
+  console.log(`estate generated in ${votingSeconds}s:`, voting);
   await ctx.db.execute(sql`vacuum analyze`);
   t = performance.now();
   const hot = await detectHotTopics(ctx.db);
@@ -120,6 +127,7 @@ try {
       { name: 'demands: street, overdue', path: `/api/demands?territoryId=${street.id}&overdue=true&pageSize=20` },
       { name: 'demands: street, text search 电梯', path: `/api/demands?territoryId=${street.id}&q=${encodeURIComponent('电梯')}&pageSize=20` },
       { name: 'Open311 requests.json: street key, last 90 days', path: `/open311/v2/requests.json?api_key=${apiKey}`, cookie: '' },
+      { name: `owners' vote: live tally of an estate of ${voting.units} units during the vote`, path: `/api/vote-matters/${voting.matterId}/tally` },
       { name: 'Open311 requests.json: open elevator requests', path: `/open311/v2/requests.json?api_key=${apiKey}&service_code=elevator&status=open`, cookie: '' },
     ];
     const headersOf = (x: { cookie?: string }): Record<string, string> | undefined => (x.cookie === '' ? undefined : { cookie: x.cookie ?? cookie });
@@ -129,7 +137,9 @@ try {
       const res = await fetch(appUrl + x.path, { headers: headersOf(x) });
       const body = (await res.json()) as { total?: number; items?: unknown[]; counts?: { people: number }; ranks?: Record<string, { rank: number; total: number } | null> } | unknown[];
       if (res.status !== 200) throw new Error(`${x.path}: ${res.status} ${JSON.stringify(body)}`);
-      seen[x.name] = Array.isArray(body) ? `${body.length} requests`
+      const tally = body as { verdict?: string; participatingOwners?: number; totalOwners?: number };
+      seen[x.name] = tally.verdict ? `${tally.verdict}, ${tally.participatingOwners} of ${tally.totalOwners} owners voted`
+        : Array.isArray(body) ? `${body.length} requests`
         : body.counts ? `${body.counts.people} people in the subtree`
           : body.ranks ? Object.entries(body.ranks).map(([k, v]) => `${k} ${v?.rank}/${v?.total}`).join(', ')
             : body.total !== undefined ? `${body.total} matches` : `${body.items!.length} items`;
@@ -158,10 +168,10 @@ try {
     const info = {
       ...machine(),
       database: database.kind === 'pglite' ? 'PGlite (in memory, same process)' : `${await database.version()} — ${env.BENCH_SERVER ?? 'server given by DATABASE_URL'}`,
-      data: { ...district.counts, ...points, ...demands },
+      data: { ...district.counts, ...points, ...demands, estateUnits: voting.units, estateOwners: voting.owners, ballots: voting.ballots },
       street: `${street.name} (${street.communities} communities; ${seen['street detail with subtree people count']})`,
       load: `autocannon, ${connections} connections, ${duration} s per path after a warm-up, child process, loopback`,
-      generation: `${genSeconds} s people, ${pointsSeconds} s points, ${demandsSeconds} s demands (bulk SQL)`,
+      generation: `${genSeconds} s people, ${pointsSeconds} s points, ${demandsSeconds} s demands, ${votingSeconds} s estate (bulk SQL)`,
       'hot-topic detection': `${hotSeconds} s for one run over the last 63 days (${hot.raised} warnings raised)`,
       total: `${secs(t0)} s`,
     };
