@@ -336,7 +336,9 @@ describe('photos', () => {
     const tenth = await upload(resident, d.id);
     expect(tenth.statusCode).toBe(422);
     expect(tenth.json().errors[0]).toMatchObject({ field: 'photo', code: 'demand.tooManyPhotos' });
-    expect((await as(t.app, resident.session).get(`/api/demands/${d.id}`)).json().photos).toHaveLength(9);
+    const full = (await as(t.app, resident.session).get(`/api/demands/${d.id}`)).json();
+    expect(full.photos).toHaveLength(9);
+    expect(full.actions).not.toContain('photo');
   });
 
   it('closes photos to the reporter once accepted; the handler adds photos of the work', async () => {

@@ -14,7 +14,7 @@ import { idsOfPath } from '../territory/rules.ts';
 import { DEMAND_STAFF } from './policy.ts';
 import { type DemandDetailOut, type DemandRow, presentDemand } from './presenters.ts';
 import { actionsFor, canAssignLine, isLogger, isStaffFor } from './rights.ts';
-import { OPEN_STATES } from './rules.ts';
+import { MAX_PHOTOS, OPEN_STATES } from './rules.ts';
 
 const place = alias(territory, 'place');
 const community = alias(territory, 'community');
@@ -144,8 +144,11 @@ export async function demandDetail(db: Db, pii: Pii, actor: Actor, id: string): 
     db.select().from(demandLink).where(eq(demandLink.demandId, id)).orderBy(asc(demandLink.createdAt)),
     staff ? db.select({ id: demand.id, no: demand.no, title: demand.title }).from(demand).where(eq(demand.mergedIntoId, id)).orderBy(asc(demand.createdAt)) : [],
   ]);
+  const shown = presentFor(actor, pii)(row);
   return {
-    ...presentFor(actor, pii)(row),
+    ...shown,
+    // A full demand offers no more photo uploads.
+    actions: photos.length >= MAX_PHOTOS ? shown.actions.filter((a) => a !== 'photo') : shown.actions,
     steps: steps.map((s) => ({
       id: s.id, action: s.action, fromState: s.fromState, toState: s.toState, actorName: s.actorName, note: s.note,
       data: s.data ?? null, at: s.at.toISOString(),

@@ -27,6 +27,9 @@ export const FINAL_STATES: readonly DemandState[] = ['rejected', 'closed', 'merg
 
 export const canTransition = (action: DemandAction, from: DemandState) => transitions[action]?.from.includes(from) ?? false;
 
+/** Photos a demand may carry, the resident's and the handlers' together. */
+export const MAX_PHOTOS = 9;
+
 /** How many times an unsatisfied rating may reopen a demand. */
 export const MAX_REOPENS = 1;
 

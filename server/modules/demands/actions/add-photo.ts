@@ -8,7 +8,9 @@ import { demand, demandPhoto } from '../../../db/schema/demands.ts';
 import { visibleDemand } from '../queries.ts';
 import { canHandle, isLogger } from '../rights.ts';
 
-export const MAX_PHOTOS = 9;
+import { MAX_PHOTOS } from '../rules.ts';
+
+export { MAX_PHOTOS };
 
 /**
  * A photo of the problem (by whoever reported it, until it is accepted) or of the work (by its
