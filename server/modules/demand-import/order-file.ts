@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.ts';
-import { cellText, declaredUnpackedSize } from '../people/roster-file.ts';
+import { cellText, isZip, openWorkbook } from '../people/roster-file.ts';
 import './messages.ts';
 
 /** The cells of one order as typed in the file, with its row number as the file shows it (header = 1). */
@@ -16,8 +16,6 @@ export interface OrderTable {
 }
 
 export const MAX_ORDERS = 5000;
-const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-const MAX_UNPACKED_MB = 200;
 const badType = () => new DomainError('demandImport.badType', 415);
 
 /**
@@ -25,7 +23,7 @@ const badType = () => new DomainError('demandImport.badType', 415);
  * anything else must be text — UTF-8, or GB18030 as Chinese systems often still export — in CSV.
  */
 export async function readOrderFile(file: Buffer): Promise<OrderTable> {
-  const table = file.subarray(0, 4).equals(ZIP_MAGIC) ? await readXlsx(file) : readCsv(file);
+  const table = isZip(file) ? await readXlsx(file) : readCsv(file);
   const width = table.headers.length;
   if (!width || table.headers.every((h) => !h)) throw new DomainError('demandImport.noHeader', 422);
   const rows = table.rows.filter((r) => r.cells.some(Boolean)).map((r) => ({ row: r.row, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? '') }));
@@ -35,15 +33,7 @@ export async function readOrderFile(file: Buffer): Promise<OrderTable> {
 }
 
 async function readXlsx(file: Buffer): Promise<OrderTable> {
-  const unpacked = declaredUnpackedSize(file);
-  if (unpacked === null) throw badType();
-  if (unpacked > MAX_UNPACKED_MB * 1024 * 1024) throw new DomainError('import.tooLargeUnpacked', 413, { maxMb: MAX_UNPACKED_MB });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badType();
-  }
+  const wb = await openWorkbook(file, badType);
   const sheet = wb.worksheets[0];
   if (!sheet) throw badType();
   const width = sheet.getRow(1).cellCount;

@@ -35,7 +35,8 @@ export function visibleDemands(actor: Actor): SQL {
   return or(...conds)!;
 }
 
-const selectDemands = (db: Db) =>
+/** Demands with the names their presentation needs (category, place, community, grid, handler, merged into). */
+export const selectDemands = (db: Db) =>
   db.select({
     d: demand, categoryCode: demandCategory.code, categoryName: demandCategory.name,
     placeName: place.name, placeKind: place.kind, communityName: community.name, gridName: gridNode.name,

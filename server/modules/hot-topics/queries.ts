@@ -1,13 +1,11 @@
 import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { notFound } from '../../core/errors.ts';
 import type { Pii } from '../../core/pii.ts';
 import { type Actor, likePrefix, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
-import { body } from '../../db/schema/bodies.ts';
-import { demand, demandCategory, hotTopic } from '../../db/schema/demands.ts';
+import { demand, hotTopic } from '../../db/schema/demands.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { presentFor, visibleDemands } from '../demands/queries.ts';
+import { presentFor, selectDemands, visibleDemands } from '../demands/queries.ts';
 import { type hotTopicStates, presentHotTopic } from './presenters.ts';
 
 /** Warnings of nodes inside the caller's granted subtrees (a street's admin sees its communities' and its own). */
@@ -46,26 +44,10 @@ export async function visibleHotTopic(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-const place = alias(territory, 'place');
-const community = alias(territory, 'community');
-const gridNode = alias(territory, 'grid_node');
-const merged = alias(demand, 'merged');
-
 /** The warning's demands as the caller sees them, newest first. */
 export async function hotTopicDemands(db: Db, pii: Pii, actor: Actor, ids: string[]) {
   if (!ids.length) return [];
-  const rows = await db.select({
-    d: demand, categoryCode: demandCategory.code, categoryName: demandCategory.name,
-    placeName: place.name, placeKind: place.kind, communityName: community.name, gridName: gridNode.name,
-    bodyName: body.name, mergedNo: merged.no,
-  })
-    .from(demand)
-    .innerJoin(demandCategory, eq(demandCategory.id, demand.categoryId))
-    .innerJoin(place, eq(place.id, demand.territoryId))
-    .innerJoin(community, eq(community.id, demand.communityId))
-    .leftJoin(gridNode, eq(gridNode.id, demand.gridId))
-    .leftJoin(body, eq(body.id, demand.handlerBodyId))
-    .leftJoin(merged, eq(merged.id, demand.mergedIntoId))
+  const rows = await selectDemands(db)
     .where(and(inArray(demand.id, ids), visibleDemands(actor)))
     .orderBy(desc(demand.createdAt));
   return rows.map(presentFor(actor, pii));

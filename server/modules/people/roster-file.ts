@@ -14,21 +14,34 @@ const MAX_UNPACKED_MB = 200;
 
 const badType = () => new DomainError('import.badType', 415);
 
+/** A zip archive by its first bytes: what an .xlsx workbook is. */
+export const isZip = (file: Buffer) => file.length >= 4 && file.subarray(0, 4).equals(ZIP_MAGIC);
+
 /**
- * Reads the roster sheet of an .xlsx file. The file is judged by its content — a zip whose
- * workbook exceljs can open — never by its name.
+ * Opens an uploaded .xlsx judged by its content, never its name: a zip whose declared unpacked size
+ * stays under the limit (checked before exceljs inflates anything) and that exceljs can read.
+ * Anything else is refused with `badType` (415), a zip bomb with 413.
  */
-export async function readRosterFile(file: Buffer, kind: RosterKind): Promise<RawRow[]> {
-  if (file.length < 4 || !file.subarray(0, 4).equals(ZIP_MAGIC)) throw badType();
+export async function openWorkbook(file: Buffer, refuse: () => DomainError = badType): Promise<ExcelJS.Workbook> {
+  if (!isZip(file)) throw refuse();
   const unpacked = declaredUnpackedSize(file);
-  if (unpacked === null) throw badType();
+  if (unpacked === null) throw refuse();
   if (unpacked > MAX_UNPACKED_MB * 1024 * 1024) throw new DomainError('import.tooLargeUnpacked', 413, { maxMb: MAX_UNPACKED_MB });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {
-    throw badType();
+    throw refuse();
   }
+  return wb;
+}
+
+/**
+ * Reads the roster sheet of an .xlsx file. The file is judged by its content — a zip whose
+ * workbook exceljs can open — never by its name.
+ */
+export async function readRosterFile(file: Buffer, kind: RosterKind): Promise<RawRow[]> {
+  const wb = await openWorkbook(file);
   const columns = columnsOf(kind);
   // The roster is the sheet whose header names the ID number: people add sheets or reorder them.
   const sheet = wb.worksheets.find((ws) => headersOf(ws).includes('身份证号')) ?? wb.worksheets[0];

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DomainError, type RowError } from '../../core/errors.ts';
 import { type Locale, t } from '../../core/i18n.ts';
 import { isValidIdNumber, normalizeIdNumber } from '../../core/pii.ts';
-import { cellText, declaredUnpackedSize } from '../people/roster-file.ts';
+import { cellText, openWorkbook } from '../people/roster-file.ts';
 import { MAX_IMPORT_ROWS } from '../people/roster-columns.ts';
 import './messages.ts';
 
@@ -27,8 +27,6 @@ export interface RegisterRow {
   isDeveloper: boolean;
 }
 
-const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-const MAX_UNPACKED_MB = 200;
 const badType = () => new DomainError('import.badType', 415);
 
 /** "89.5" → 8950: square metres with at most two decimals, read as text so no float rounds it. */
@@ -41,16 +39,7 @@ export function parseArea(text: string): number | null {
 
 /** Reads the register sheet and checks every row; the bad ones land in `errors` (row as Excel shows it). */
 export async function readRegisterFile(file: Buffer, locale: Locale): Promise<{ rows: RegisterRow[]; errors: RowError[] }> {
-  if (file.length < 4 || !file.subarray(0, 4).equals(ZIP_MAGIC)) throw badType();
-  const unpacked = declaredUnpackedSize(file);
-  if (unpacked === null) throw badType();
-  if (unpacked > MAX_UNPACKED_MB * 1024 * 1024) throw new DomainError('import.tooLargeUnpacked', 413, { maxMb: MAX_UNPACKED_MB });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badType();
-  }
+  const wb = await openWorkbook(file);
   const headersOf = (ws: ExcelJS.Worksheet) => Array.from(ws.getRow(1).values as ExcelJS.CellValue[], (v) => cellText(v).replace(/[\s*＊]/g, ''));
   const sheet = wb.worksheets.find((ws) => headersOf(ws).includes(REGISTER_COLUMNS.label)) ?? wb.worksheets[0];
   if (!sheet) throw badType();
