@@ -96,6 +96,8 @@ export async function loadDemandsDemo(db: Db, pii: Pii, now = new Date()) {
   for (let i = 0; i < 24; i++) addLongtan(at(r.next() * SPAN_DAYS), 'auto');
   addLongtan(at(25), 'reopened', 'noise');
   addLongtan(at(40), 'merged', 'parking');
+  // One of each open state whatever the hour the demo loads: the random stories alone may miss one.
+  for (const state of ['submitted', 'accepted', 'assigned', 'in_progress'] as const) addLongtan(at(state === 'submitted' ? 0.1 : 3), state);
 
   for (const [code, n] of OTHERS) {
     const c = await communityAt(db, code, []);
