@@ -51,6 +51,12 @@ export const meetingsCases: Record<string, Case> = {
     const item = await makeAgendaItem(f.t.db, s.community, { state: 'scheduled', meetingId: m.id });
     return { method: 'DELETE', url: url(m, `/items/${(await makeMeetingItem(f.t.db, m.id, item)).id}`), at: s.building };
   }),
+  'PUT /api/meetings/:id/items/order': both(async (s, f, as) => {
+    const m = await meetingAt(s, f, as, 'noticed');
+    const first = await makeMeetingItem(f.t.db, m.id, await makeAgendaItem(f.t.db, s.community, { state: 'scheduled', meetingId: m.id }), 1);
+    const second = await makeMeetingItem(f.t.db, m.id, await makeAgendaItem(f.t.db, s.community, { state: 'scheduled', meetingId: m.id }), 2);
+    return { method: 'PUT', url: url(m, '/items/order'), payload: { meetingItemIds: [second.id, first.id] }, at: s.building };
+  }),
   'POST /api/meetings/:id/notice': both(async (s, f, as) => {
     const m = await meetingAt(s, f, as);
     await makeParticipant(f.t.db, m.id, { name: '居民代表' });

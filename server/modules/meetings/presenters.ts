@@ -4,7 +4,7 @@ import { decisionOut } from '../agenda/presenters.ts';
 import { type Quorum, capacities } from './rules.ts';
 
 const meetingStates = ['draft', 'noticed', 'in_progress', 'closed', 'cancelled'] as const;
-const actionNames = ['edit', 'invite', 'schedule', 'notice', 'start', 'signIn', 'minutes', 'decide', 'close', 'cancel', 'checkIn', 'register'] as const;
+const actionNames = ['edit', 'invite', 'schedule', 'reorder', 'notice', 'start', 'signIn', 'minutes', 'decide', 'close', 'cancel', 'checkIn', 'register'] as const;
 export type MeetingAction = (typeof actionNames)[number];
 
 export const quorumOut = z.object({
@@ -20,6 +20,7 @@ export const meetingOut = z.object({
   publicNoticeDays: z.number().nullable(),
   noticedAt: z.string().nullable(), startedAt: z.string().nullable(), closedAt: z.string().nullable(),
   itemCount: z.number(), participantCount: z.number(),
+  quorumSetting: z.number().nullable().describe('the quorum set for the meeting; null = more than half of the voting participants'),
   quorum: quorumOut,
   mine: z.boolean().describe('the caller sits in it'),
   actions: z.array(z.enum(actionNames)),
@@ -83,7 +84,7 @@ export function presentMeeting(r: MeetingRow, v: { quorum: Quorum; mine: boolean
     publicNoticeDays: m.publicNoticeDays,
     noticedAt: iso(m.noticedAt), startedAt: iso(m.startedAt), closedAt: iso(m.closedAt),
     itemCount: r.itemCount, participantCount: r.participantCount,
-    quorum: v.quorum, mine: v.mine, actions: v.actions,
+    quorumSetting: m.quorum, quorum: v.quorum, mine: v.mine, actions: v.actions,
   };
 }
 

@@ -69,9 +69,9 @@ function actionsFor(actor: Actor, m: Meeting, me: Participant | undefined): Meet
   const out: MeetingAction[] = [];
   if (isManagerAt(actor, m.path)) {
     const byState: Record<State, MeetingAction[]> = {
-      draft: ['edit', 'invite', 'schedule', 'notice', 'cancel'],
-      noticed: ['invite', 'schedule', 'start', 'cancel'],
-      in_progress: ['signIn', 'minutes', 'decide', 'close'],
+      draft: ['edit', 'invite', 'schedule', 'reorder', 'notice', 'cancel'],
+      noticed: ['invite', 'schedule', 'reorder', 'start', 'cancel'],
+      in_progress: ['reorder', 'signIn', 'minutes', 'decide', 'close'],
       closed: [], cancelled: [],
     };
     out.push(...byState[m.state]);

@@ -12,6 +12,7 @@ import { decideItem } from './actions/decide-item.ts';
 import { issueNotice } from './actions/issue-notice.ts';
 import { registerSpeaker } from './actions/register-speaker.ts';
 import { removeParticipant } from './actions/remove-participant.ts';
+import { reorderItems } from './actions/reorder-items.ts';
 import { scheduleItem } from './actions/schedule-item.ts';
 import { checkInByCode, signInByClerk } from './actions/sign-in.ts';
 import { startMeeting } from './actions/start-meeting.ts';
@@ -126,6 +127,14 @@ export function meetingsRoutes(app: App, ctx: AppContext) {
     config: { permission: P['meeting.manage'] },
     schema: { tags, summary: 'Take an item off a draft meeting (back to accepted)', params: z.object({ id: z.uuid(), meetingItemId: z.uuid() }), response: { 200: detailOut } },
   }, async (req) => detail(req, await unscheduleItem(ctx, actorOf(req), req.params.id, req.params.meetingItemId)));
+
+  app.put('/api/meetings/:id/items/order', {
+    config: { permission: P['meeting.manage'] },
+    schema: {
+      tags, summary: 'Set the order of the agenda, until the meeting closes: every item of the meeting, each once, first to last', params: idParams,
+      body: z.object({ meetingItemIds: z.array(z.uuid()).max(200) }), response: { 200: detailOut },
+    },
+  }, async (req) => detail(req, await reorderItems(ctx, actorOf(req), req.params.id, req.body.meetingItemIds)));
 
   app.post('/api/meetings/:id/notice', {
     config: { permission: P['meeting.manage'] },

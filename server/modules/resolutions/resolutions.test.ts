@@ -153,8 +153,14 @@ describe('a resolution tracked to done', () => {
     expect(printed).toMatchObject({
       title: '增设电动自行车充电棚', community: { id: f.a.community.id },
       meeting: { id: m.id, kind: 'joint_four_in_one', participants: 0, present: 0 },
+      meetingItemId: item.id,
       decision: { meetingItemId: item.id, method: 'show_of_hands', votesFor: 7, votesAgainst: 1, votesAbstain: 1, outcome: 'adopted' },
     });
+    // The meeting page finds, per adopted item, the resolution already drafted from it.
+    const ofMeeting = (await as(t.app, worker.session).get(`/api/resolutions?meetingId=${m.id}`)).json().items;
+    expect(ofMeeting.map((r: { id: string; meetingItemId: string | null }) => [r.id, r.meetingItemId])).toEqual([[printed.id, item.id]]);
+    const standalone = await as(t.app, worker.session).post('/api/resolutions', { territoryId: f.a.community.id, title: '楼道堆物清理公约', text: '……' });
+    expect(standalone.json().meetingItemId).toBeNull();
   });
 });
 
