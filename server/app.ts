@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import type { App, AppContext, Module, RouteEntry } from './core/context.ts';
 import { pickLocale } from './core/i18n.ts';
 import { problem, sendProblem } from './core/problem.ts';
 import { modules } from './modules/index.ts';
+import { limitRoutes, rateBudgets } from './rate-limit.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -57,6 +59,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Budgets on logins, the public list and Open311, attached to those routes as they register.
+  await app.register(fastifyRateLimit, { global: false });
+  limitRoutes(app, rateBudgets(ctx.config));
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -26,6 +26,12 @@ const schema = z.object({
   GONGZHI_MAP_ATTRIBUTION: z.string().max(300).default('© 高德地图 AutoNavi'),
   /** The coordinate system the tiles are drawn in: gcj02 (高德, 腾讯) or wgs84 (OpenStreetMap). Points are stored in WGS-84. */
   GONGZHI_MAP_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
+  /** Requests a minute per instance (server/rate-limit.ts; 0 turns the limit off): logins per client address, */
+  GONGZHI_RATE_LOGIN: z.coerce.number().int().min(0).optional(),
+  /** the public 公示 routes per client address, */
+  GONGZHI_RATE_PUBLIC: z.coerce.number().int().min(0).optional(),
+  /** and the Open311 routes per api_key (per client address without one). */
+  GONGZHI_RATE_OPEN311: z.coerce.number().int().min(0).optional(),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

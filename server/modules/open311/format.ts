@@ -63,7 +63,8 @@ export function sendErrors(reply: FastifyReply, format: Format, status: number, 
 
 /**
  * Every failure of an Open311 route leaves as the specification's error list, in its format and
- * the caller's language: 403 for the api_key, 404 for what does not exist, 400 for the rest.
+ * the caller's language: 403 for the api_key, 404 for what does not exist, 429 over the rate
+ * budget, 400 for the rest.
  */
 export function open311ErrorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const format = formatOf(req);
@@ -92,6 +93,8 @@ export function open311ErrorHandler(err: FastifyError | Error, req: FastifyReque
     return one(err.status === 404 || err.status === 403 ? err.status : 400, err.code, err.params);
   }
   const status = (err as FastifyError).statusCode ?? 500;
+  // Over the budget (server/rate-limit.ts): the Retry-After header is already on the reply.
+  if (status === 429) return one(429, 'rateLimited');
   if (status >= 400 && status < 500) return one(400, 'open311.badRequest', { reason: err.message });
   req.log.error({ err: { type: err.name, message: err.message.split('\nparams:')[0] } }, 'unhandled error');
   return one(500, 'internal');
