@@ -143,6 +143,8 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.quorum.met': 'Quorum reached',
   'dl.quorum.notMet': 'No quorum',
   'dl.quorum.required': 'Quorum {n}',
+  'dl.quorum.setting': 'Quorum set for this meeting: {n}',
+  'dl.quorum.settingHalf': 'No quorum set: more than half of the voting participants',
   'dl.four.missing': 'Missing: {list}. All four bodies must be represented before the notice goes out.',
   'dl.four.noBody': 'This community has no body or member for: {list}',
 
@@ -168,6 +170,9 @@ export const deliberationEnUS: Record<keyof typeof deliberationZhCN, string> = {
   'dl.items.schedule': 'Put on the agenda',
   'dl.items.none': 'The agenda is empty: accept items first, then put them on the meeting',
   'dl.items.undecided': 'Not decided',
+  'dl.items.up': 'Move up',
+  'dl.items.down': 'Move down',
+  'dl.resolution.drafted': 'Resolution: ',
 
   'dl.minutes.speaker': 'Speaker',
   'dl.minutes.opinion': 'What they said — Enter to record',

@@ -142,6 +142,8 @@ export const deliberationZhCN = {
   'dl.quorum.met': '已达法定人数',
   'dl.quorum.notMet': '未达法定人数',
   'dl.quorum.required': '法定人数 {n}',
+  'dl.quorum.setting': '会议设定的法定人数：{n} 人',
+  'dl.quorum.settingHalf': '法定人数未单独设定：表决成员过半数',
   'dl.four.missing': '缺少：{list}。四方均有代表才能发出通知。',
   'dl.four.noBody': '本社区没有以下组织或其成员：{list}',
 
@@ -167,6 +169,9 @@ export const deliberationZhCN = {
   'dl.items.schedule': '列入议程',
   'dl.items.none': '议程为空：先受理议题，再列入会议',
   'dl.items.undecided': '未表决',
+  'dl.items.up': '上移',
+  'dl.items.down': '下移',
+  'dl.resolution.drafted': '已形成决议：',
 
   'dl.minutes.speaker': '发言人',
   'dl.minutes.opinion': '发言要点，回车记录',

@@ -3,9 +3,11 @@ import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
+import { useFetch } from '../../../app/useFetch';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtTime, MeetingStateTag } from '../shared/Tags';
+import type { Paged, ResolutionOut } from '../shared/types';
 import { TextDialog } from '../shared/TextDialog';
 import { MeetingItemsPanel } from './MeetingItemsPanel';
 import { MeetingResolutions } from './MeetingResolutions';
@@ -30,6 +32,9 @@ export default function MeetingPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const { meeting } = handle;
   const live = meeting?.state === 'in_progress';
+  // Decisions are taken from the start of the meeting on: from then its resolutions are worth asking for.
+  const decides = live || meeting?.state === 'closed';
+  const resolutions = useFetch<Paged<ResolutionOut>>(decides ? '/api/resolutions' : null, { meetingId: id, pageSize: 100 });
   const { reload } = handle;
   // During the meeting people sign themselves in by the venue code: the list and quorum follow.
   useEffect(() => {
@@ -65,7 +70,7 @@ export default function MeetingPage() {
             ...(meeting.publicNoticeDays ? [{ key: 'days', label: t('dl.meeting.publicNoticeDays'), children: meeting.publicNoticeDays }] : []),
           ]}
         />
-        <QuorumBar quorum={meeting.quorum} />
+        <QuorumBar quorum={meeting.quorum} setting={meeting.quorumSetting} />
         <div className="dl-actions" data-testid="meeting-actions">
           {can('edit') && <Button onClick={() => setDialog('edit')} data-testid="meeting-edit">{t('common.edit')}</Button>}
           {can('notice') && <Button type="primary" onClick={() => setDialog('notice')} data-testid="meeting-notice">{t('dl.meeting.notice')}</Button>}
@@ -88,8 +93,8 @@ export default function MeetingPage() {
       <div className="dl-meeting-grid">
         <ParticipantsPanel handle={handle} />
         <Space orientation="vertical" size={16} style={{ width: '100%', minWidth: 0 }}>
-          <MeetingItemsPanel handle={handle} />
-          {(meeting.state === 'closed' || meeting.state === 'in_progress') && <MeetingResolutions meetingId={meeting.id} />}
+          <MeetingItemsPanel handle={handle} resolutions={resolutions.error ? [] : resolutions.data?.items} />
+          {decides && <MeetingResolutions items={resolutions.data?.items ?? []} />}
         </Space>
       </div>
 

@@ -1,15 +1,12 @@
 import { Card, List } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
-import { useFetch } from '../../../app/useFetch';
 import { ResolutionStateTag } from '../shared/Tags';
-import type { Paged, ResolutionOut } from '../shared/types';
+import type { ResolutionOut } from '../shared/types';
 
 /** The resolutions drafted from this meeting's decisions. */
-export function MeetingResolutions({ meetingId }: { meetingId: string }) {
+export function MeetingResolutions({ items }: { items: ResolutionOut[] }) {
   const { t } = useI18n();
-  const list = useFetch<Paged<ResolutionOut>>('/api/resolutions', { meetingId, pageSize: 50 });
-  const items = list.data?.items ?? [];
   if (!items.length) return null;
   return (
     <Card size="small" title={t('dl.resolution.ofMeeting')} data-testid="meeting-resolutions">

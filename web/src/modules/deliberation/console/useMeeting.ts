@@ -16,7 +16,7 @@ export function useMeeting(id: string) {
 
   const { reload } = fetched;
   const act = useCallback(
-    async (path: string, body: unknown = {}, method: 'POST' | 'DELETE' | 'PATCH' = 'POST', doneText?: string | null): Promise<boolean> => {
+    async (path: string, body: unknown = {}, method: 'POST' | 'DELETE' | 'PATCH' | 'PUT' = 'POST', doneText?: string | null): Promise<boolean> => {
       try {
         setMeeting(await api<MeetingDetail>(`/api/meetings/${id}${path}`, { method, body: method === 'DELETE' ? undefined : body }));
         // Steps whose result shows on the page at once (a sign-in, a line of minutes) need no message.

@@ -63,7 +63,7 @@ export const CAPACITIES = [
 export type Capacity = (typeof CAPACITIES)[number];
 export const FOUR_BODIES = ['party_org', 'residents_committee', 'owners_committee', 'property_company'] as const;
 export type MeetingAction =
-  | 'edit' | 'invite' | 'schedule' | 'notice' | 'start' | 'signIn' | 'minutes' | 'decide' | 'close' | 'cancel' | 'checkIn' | 'register';
+  | 'edit' | 'invite' | 'schedule' | 'reorder' | 'notice' | 'start' | 'signIn' | 'minutes' | 'decide' | 'close' | 'cancel' | 'checkIn' | 'register';
 
 export interface Quorum {
   voting: number;
@@ -87,6 +87,8 @@ export interface MeetingOut {
   closedAt: string | null;
   itemCount: number;
   participantCount: number;
+  /** The quorum set for the meeting; null = more than half of the voting participants. */
+  quorumSetting: number | null;
   quorum: Quorum;
   mine: boolean;
   actions: MeetingAction[];
@@ -173,6 +175,8 @@ export interface ResolutionOut {
   state: ResolutionState;
   community: { id: string; name: string };
   meeting: { id: string; title: string; kind: MeetingKind; startsAt: string } | null;
+  /** The decided meeting item it was drafted from. */
+  meetingItemId: string | null;
   responsibleBody: { id: string; name: string; kind: string } | null;
   dueOn: string | null;
   overdue: boolean;
