@@ -46,7 +46,8 @@ export async function publicDemands(db: Db, pii: Pii, communityId: string, page:
   return {
     community, total: n, page, pageSize: PUBLIC_PAGE_SIZE,
     items: rows.map((r) => {
-      const known = [r.reporter, r.contactNameEnc ? pii.decrypt(r.contactNameEnc) : null, r.room, r.address, ...roster];
+      // The address stays: it says where (a road, a building), and the room in it is blanked anyway.
+      const known = { names: [r.reporter, r.contactNameEnc ? pii.decrypt(r.contactNameEnc) : null, ...roster], rooms: [r.room] };
       const done = r.state === 'resolved' || r.state === 'closed';
       return {
         no: r.no, category: r.category, title: anonymise(r.title, known), state: r.state,

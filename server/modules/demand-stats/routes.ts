@@ -35,7 +35,7 @@ export function demandStatsRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['demands'], summary: 'What a community\'s residents asked and what was done (公示), anonymised, for anyone',
       description: 'Demands the community took up (accepted or later; not rejected or merged), newest first, 20 a page. ' +
-        'No names, phone numbers, rooms or addresses: titles and results are anonymised. 404 when the id is not a community.',
+        'No names, phone, ID or room numbers: titles and results are anonymised (building numbers, dates and counts stay). 404 when the id is not a community.',
       querystring: publicQuery, response: { 200: publicOut },
     },
   }, async (req) => publicDemands(ctx.db, ctx.pii, req.query.communityId, req.query.page));
