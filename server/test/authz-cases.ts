@@ -14,6 +14,12 @@ import { resolutionsCases } from '../modules/resolutions/authz-cases.ts';
 import { cogovCases } from '../modules/cogov/authz-cases.ts';
 import { chartersCases } from '../modules/charters/authz-cases.ts';
 import { mediationCases } from '../modules/mediation/authz-cases.ts';
+import { territoryCases } from '../modules/territory/authz-cases.ts';
+import { accountsCases } from '../modules/accounts/authz-cases.ts';
+import { registrationsCases } from '../modules/registrations/authz-cases.ts';
+import { pointsCases } from '../modules/points/authz-cases.ts';
+import { auditCases } from '../modules/audit/authz-cases.ts';
+import { activitiesCases } from '../modules/activities/authz-cases.ts';
 
 export const moduleCases: Record<string, Case> = {
   ...notificationsCases,
@@ -30,6 +36,12 @@ export const moduleCases: Record<string, Case> = {
   ...cogovCases,
   ...chartersCases,
   ...mediationCases,
+  ...territoryCases,
+  ...accountsCases,
+  ...registrationsCases,
+  ...pointsCases,
+  ...auditCases,
+  ...activitiesCases,
 };
 
 /**

@@ -212,3 +212,25 @@ describe('editing and calling off an activity', () => {
     expect((await as(t.app, secretary.session).get(`/api/activities/${a.id}`)).json().state).toBe('published');
   });
 });
+
+describe('records of another community', () => {
+  const expectNotFound = (res: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string } }) => {
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('notFound');
+  };
+
+  it("answers 404, not 403, to staff naming another street's community, service, activity or attendance", async () => {
+    const staff = as(t.app, secretary.session);
+    const inB = { territoryId: f.b.community.id };
+    expectNotFound(await staff.post('/api/services', { ...inB, category: '其他', title: '越界服务' }));
+    expectNotFound(await staff.post('/api/activities', { ...inB, kind: 'volunteer', title: '越界活动', startsAt: hours(24).toISOString(), endsAt: hours(26).toISOString(), capacity: 5 }));
+    expectNotFound(await staff.get(`/api/activities/active?territoryId=${f.b.community.id}`));
+    expectNotFound(await staff.patch(`/api/services/${(await makeService(t.db, f.b.community)).id}`, { title: '改名' }));
+    const a = await makeActivity(t.db, f.b.community, { startsAt: hours(-1) });
+    expectNotFound(await staff.get(`/api/activities/${a.id}/signups`));
+    expectNotFound(await staff.post(`/api/activities/${a.id}/signups/${f.b.person.id}/checkin`));
+    const made = await t.db.select().from(auditLog).where(eq(auditLog.territoryId, f.b.community.id));
+    expect(made).toEqual([]);
+  });
+});

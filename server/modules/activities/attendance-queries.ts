@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { activity, activitySignup, pointsEntry } from '../../db/schema/members.ts';
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 import { presentActivity, presentSignup } from './presenters.ts';
 import { activityInReach, pointsFor } from './queries.ts';
 import { memberPerson, reachPaths, reaches, underAny } from './reach.ts';
@@ -73,7 +73,7 @@ export const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString(
 export async function activeMembers(db: Db, actor: Actor, q: { territoryId?: string; month?: string }) {
   const month = q.month ?? thisMonth();
   const bounds = monthBounds(month);
-  const paths = q.territoryId ? [(await nodeInScope(db, actor, 'activity.stats', q.territoryId)).path] : reachPaths(actor, 'activity.stats');
+  const paths = q.territoryId ? [(await nodeInSight(db, actor, 'activity.stats', q.territoryId)).path] : reachPaths(actor, 'activity.stats');
   const hours = sql<number>`coalesce(sum(round(least(extract(epoch from (${activitySignup.checkedOutAt} - ${activitySignup.checkedInAt})), extract(epoch from (${activity.endsAt} - ${activity.startsAt}))) / 1800) / 2.0), 0)::float`;
   const community = sql<string>`split_part(${territory.path}, '/', 4)`;
   const rows = await db

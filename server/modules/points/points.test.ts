@@ -248,6 +248,28 @@ describe('commendations', () => {
     expect((await api(streetA).post('/api/points/commendations', { territoryId: c.id, period: year })).json()).toEqual({ created: 0 });
     const list = (await api(streetA).get(`/api/points/commendations?territoryId=${c.id}&period=${year}`)).json();
     expect(list.items).toEqual([expect.objectContaining({ personId: star.id, name: '吴星', level: 'star2', points: 320 })]);
-    expect((await api(streetB).post('/api/points/commendations', { territoryId: c.id, period: year })).statusCode).toBe(403);
+    expect((await api(streetB).post('/api/points/commendations', { territoryId: c.id, period: year })).statusCode).toBe(404);
+  });
+});
+
+describe('records of another community', () => {
+  const expectNotFound = (res: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string } }) => {
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('notFound');
+  };
+
+  it("answers 404, not 403, to staff naming another street's community, entry or another district's rules", async () => {
+    const year = periodsOf(new Date())[1]!;
+    expectNotFound(await api(streetB).post('/api/points/commendations', { territoryId: f.a.community.id, period: year }));
+    expectNotFound(await api(streetB).get(`/api/points/commendations?territoryId=${f.a.community.id}&period=${year}`));
+    expectNotFound(await api(streetB).get(`/api/points/rankings?territoryId=${f.a.community.id}&period=all`));
+    const e = (await award((await member()).id, 'activity'))!;
+    expectNotFound(await api(streetB).post(`/api/points/entries/${e.id}/reverse`, { note: '越权' }));
+    const elsewhere = await makeNode(t.db, null, 'district', '邻区');
+    await ensureDefaultRules(t.db, elsewhere.id);
+    expectNotFound(await put(district, '/api/points/rules/wish', { districtId: elsewhere.id, points: 1, monthlyCap: null, expiry: 'none' }));
+    const [rule] = await t.db.select().from(pointsRule).where(and(eq(pointsRule.districtId, elsewhere.id), eq(pointsRule.code, 'wish')));
+    expect(rule!.points).not.toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { memberRegistration as r, pointsBalance, unitRegistration as u } from '.
 import { person } from '../../db/schema/people.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { periodsOf } from '../points/periods.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 import { type RegistrationRow, type UnitRegistrationRow, presentRegistration, presentUnitRegistration } from './presenters.ts';
 
 const community = alias(territory, 'community');
@@ -43,7 +43,7 @@ export async function myRegistrations(db: Db, personId: string) {
 export interface RegistrationFilter { territoryId?: string; state?: RegistrationRow['state']; q?: string }
 
 async function registrationWhere(db: Db, actor: Actor, f: RegistrationFilter) {
-  const node = f.territoryId ? await nodeInScope(db, actor, 'registration.read', f.territoryId) : null;
+  const node = f.territoryId ? await nodeInSight(db, actor, 'registration.read', f.territoryId) : null;
   return and(
     scope(actor, 'registration.read', community.path),
     node ? like(community.path, likePrefix(node.path)) : undefined,
@@ -105,7 +105,7 @@ export async function unitRegistrationById(db: Db, id: string) {
 
 /** Unit registrations to the caller's nodes, or made by units in the caller's territory. */
 export async function listUnitRegistrations(db: Db, actor: Actor, f: { territoryId?: string; state?: UnitRegistrationRow['state']; page: number; pageSize: number }) {
-  const node = f.territoryId ? await nodeInScope(db, actor, 'unit-registration.read', f.territoryId) : null;
+  const node = f.territoryId ? await nodeInSight(db, actor, 'unit-registration.read', f.territoryId) : null;
   const where: SQL | undefined = and(
     or(scope(actor, 'unit-registration.read', target.path), scope(actor, 'unit-registration.read', unitNode.path)),
     node ? or(like(target.path, likePrefix(node.path)), like(unitNode.path, likePrefix(node.path))) : undefined,

@@ -6,6 +6,7 @@ import { activity, activitySignup, memberRegistration } from '../../db/schema/me
 import { makeAccount, makeBody, makeMember, makeNode, makePerson } from '../../demo/factories.ts';
 import { TEST_PASSWORD, type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets, sessionFor } from '../../test/two-streets.ts';
+import { pendingRegistration, pendingUnitRegistration } from '../../test/member-fixtures.ts';
 import { ensureDefaultRules } from '../points/default-rules.ts';
 
 let t: TestContext;
@@ -90,7 +91,7 @@ describe('dual registration', () => {
 
   it('refuses a community the member does not live in, and a workplace that is not one of the two', async () => {
     const m = await newMember();
-    expect((await api(m).post('/api/registrations', { communityId: f.b.community.id, workplaceOrgName: 'X' })).statusCode).toBe(403);
+    expect((await api(m).post('/api/registrations', { communityId: f.b.community.id, workplaceOrgName: 'X' })).statusCode).toBe(404);
     const neither = await api(m).post('/api/registrations', {});
     expect(neither.statusCode).toBe(422);
     expect(neither.json().errors[0].field).toBe('workplaceOrgId');
@@ -214,6 +215,36 @@ describe('street and district figures', () => {
     const a = streets.rows[0];
     expect(a.registered).toBe(rowA2.registered);
     expect(a.activeMonth).toBeGreaterThanOrEqual(2);
-    expect((await api(streetA).get(`/api/registrations/stats?territoryId=${f.b.street.id}`)).statusCode).toBe(403);
+    expect((await api(streetA).get(`/api/registrations/stats?territoryId=${f.b.street.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('records of another community', () => {
+  /** Answers as if the record did not exist, so an id from elsewhere confirms nothing. */
+  const expectNotFound = (res: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string } }) => {
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('notFound');
+  };
+
+  it("answers 404, not 403, to a secretary reaching a registration, node or unit registration of another street", async () => {
+    const regB = await pendingRegistration(t, f.b);
+    expectNotFound(await api(secretaryA).post(`/api/registrations/${regB}/confirm`));
+    expectNotFound(await api(secretaryA).post(`/api/registrations/${regB}/return`, { reason: '不在本社区' }));
+    expectNotFound(await api(secretaryA).get(`/api/registrations?territoryId=${f.b.community.id}`));
+    expectNotFound(await api(secretaryA).get(`/api/registrations/stats?territoryId=${f.b.community.id}`));
+    expectNotFound(await api(secretaryA).get(`/api/unit-registrations?territoryId=${f.b.community.id}`));
+    expectNotFound(await api(secretaryA).post(`/api/unit-registrations/${await pendingUnitRegistration(t, f.b, f.b.community)}/confirm`));
+    const member = await newMember();
+    expectNotFound(await api(member).post('/api/registrations', { communityId: f.b.community.id, workplaceOrgName: '区外某公司党委' }));
+    const [still] = await t.db.select().from(memberRegistration).where(eq(memberRegistration.id, regB));
+    expect(still!.state).toBe('pending');
+  });
+
+  it('still answers 403 where the record is in sight but the role may not act on it', async () => {
+    const regA = await pendingRegistration(t, f.a);
+    const res = await api(streetA).post(`/api/registrations/${regA}/confirm`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('forbidden');
   });
 });

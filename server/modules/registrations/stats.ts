@@ -3,7 +3,7 @@ import { type Actor, scope } from '../../core/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { activity, activitySignup, memberRegistration, person, pointsEntry, territory } from '../../db/schema/index.ts';
 import { periodStart, periodsOf } from '../points/periods.ts';
-import { nodeInScope } from '../territory/queries.ts';
+import { nodeInSight } from '../territory/queries.ts';
 
 interface Row { id: string; name: string; kind: string; party_members: number; registered: number; active_month: number; active_quarter: number }
 
@@ -15,7 +15,7 @@ const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000)
  * quarter (a check-in at an activity or any points entry). One query for the whole view.
  */
 export async function registrationStats(db: Db, actor: Actor, territoryId: string, now = new Date()) {
-  const node = await nodeInScope(db, actor, 'registration.stats', territoryId);
+  const node = await nodeInSight(db, actor, 'registration.stats', territoryId);
   const month = periodStart('month', now).toISOString();
   const quarter = periodStart('quarter', now).toISOString();
   const active = (since: string) => sql`(exists (select 1 from ${activitySignup} s join ${activity} a on a.id = s.activity_id

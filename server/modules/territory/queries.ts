@@ -31,17 +31,6 @@ export async function nodeInSight(db: Db, actor: Actor, permission: string, id: 
   return n;
 }
 
-/**
- * Loads a node for `permission`, refusing one outside the caller's subtrees with 403. Kept for the
- * modules that still answer so; the tree, people, bodies, accounts and audit use `nodeInSight`.
- */
-export async function nodeInScope(db: Db, actor: Actor, permission: string, id: string) {
-  const [n] = await db.select().from(territory).where(eq(territory.id, id));
-  if (!n) throw notFound('territory', id);
-  if (!canAt(actor, permission, n.path)) throw forbidden();
-  return n;
-}
-
 export async function roots(db: Db, actor: Actor) {
   const paths = minimalPaths(grantsFor(actor, 'territory.read').map((g) => g.path));
   const ids = paths.map((p) => idsOfPath(p).at(-1)!);

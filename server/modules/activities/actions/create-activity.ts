@@ -5,7 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { invalid } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { activity, service } from '../../../db/schema/members.ts';
-import { nodeInScope } from '../../territory/queries.ts';
+import { nodeInSight } from '../../territory/queries.ts';
 import { activityDetail } from '../queries.ts';
 import type { ActivityKind } from '../rules.ts';
 import { checkTimes } from './activity-times.ts';
@@ -28,7 +28,7 @@ const DEFAULT_CANCEL_BEFORE_MS = 2 * 3_600_000;
 /** A community publishes an activity: a slot of one of its services, a volunteer service or a theme party day. */
 export async function createActivity(ctx: AppContext, actor: Actor, input: ActivityInput) {
   const id = await ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'activity.manage', input.territoryId);
+    const node = await nodeInSight(tx, actor, 'activity.manage', input.territoryId);
     if (node.kind !== 'neighborhood' && node.kind !== 'village') throw invalid('territoryId', 'activity.notCommunity');
     if (node.retired) throw invalid('territoryId', 'territory.retired');
     let fromService: typeof service.$inferSelect | undefined;

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { DomainError, invalid } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { pointsRule } from '../../../db/schema/members.ts';
-import { nodeInScope } from '../../territory/queries.ts';
+import { nodeInSight } from '../../territory/queries.ts';
 import type { RuleCode } from '../award.ts';
 
 export interface RuleChange {
@@ -20,7 +20,7 @@ export interface RuleChange {
  */
 export async function changeRule(ctx: AppContext, actor: Actor, code: RuleCode, input: RuleChange) {
   return ctx.db.transaction(async (tx) => {
-    const district = await nodeInScope(tx, actor, 'points.rules.write', input.districtId);
+    const district = await nodeInSight(tx, actor, 'points.rules.write', input.districtId);
     if (district.kind !== 'district') throw invalid('districtId', 'field.invalid', { reason: 'not a district' });
     const now = new Date();
     // Locks the current version, so two administrators changing it at once queue up.

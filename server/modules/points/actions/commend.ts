@@ -3,7 +3,7 @@ import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { commendation, pointsBalance as b } from '../../../db/schema/members.ts';
-import { nodeInScope } from '../../territory/queries.ts';
+import { nodeInSight } from '../../territory/queries.ts';
 import { starLevels } from '../rules.ts';
 import { balanceColumnOf } from '../scope-column.ts';
 
@@ -14,7 +14,7 @@ import { balanceColumnOf } from '../scope-column.ts';
  */
 export async function commend(ctx: AppContext, actor: Actor, input: { territoryId: string; period: string }) {
   return ctx.db.transaction(async (tx) => {
-    const node = await nodeInScope(tx, actor, 'points.commend', input.territoryId);
+    const node = await nodeInSight(tx, actor, 'points.commend', input.territoryId);
     const column = balanceColumnOf(node);
     let created = 0;
     for (const { level, min } of starLevels) {

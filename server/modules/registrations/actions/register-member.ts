@@ -7,6 +7,7 @@ import type { Db } from '../../../db/client.ts';
 import { memberRegistration, pointsEntry } from '../../../db/schema/members.ts';
 import { reverseEntry } from '../../points/award.ts';
 import { memberCommunities, memberPerson } from '../member-communities.ts';
+import { nodeInSight } from '../../territory/queries.ts';
 import { bodyWithPath, registrationById } from '../queries.ts';
 
 export interface RegisterInput { communityId?: string; workplaceOrgId?: string; workplaceOrgName?: string }
@@ -24,7 +25,11 @@ export async function registerMember(ctx: AppContext, actor: Actor, input: Regis
     const communities = await memberCommunities(tx, actor, personId);
     const communityId = input.communityId ?? communities[0]?.id;
     if (!communityId) throw new DomainError('points.noCommunity', 409, { personId });
-    if (!communities.some((c) => c.id === communityId)) throw forbidden();
+    if (!communities.some((c) => c.id === communityId)) {
+      // A community out of the member's sight does not exist for them; one they see is not theirs.
+      await nodeInSight(tx, actor, 'registration.submit', communityId);
+      throw forbidden();
+    }
     if (input.workplaceOrgId) {
       const b = await bodyWithPath(tx, input.workplaceOrgId).catch(() => null);
       if (!b || !b.kind.startsWith('party_')) throw invalid('workplaceOrgId', 'registration.notPartyBody');

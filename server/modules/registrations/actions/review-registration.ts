@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { DomainError, notFound } from '../../../core/errors.ts';
-import { type Actor, canAt } from '../../../core/policy.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { authorizeRecord } from '../../territory/queries.ts';
 import { memberRegistration } from '../../../db/schema/members.ts';
 import { awardPoints } from '../../points/award.ts';
 import { registrationById } from '../queries.ts';
@@ -14,7 +15,8 @@ import { registrationById } from '../queries.ts';
 export async function reviewRegistration(ctx: AppContext, actor: Actor, id: string, decision: { confirm: true } | { confirm: false; reason: string }) {
   return ctx.db.transaction(async (tx) => {
     const reg = await registrationById(tx, id);
-    if (!reg || !canAt(actor, 'registration.review', reg.communityPath)) throw notFound('registration', id);
+    if (!reg) throw notFound('registration', id);
+    authorizeRecord(actor, 'registration.review', 'registration.read', reg.communityPath, 'registration', id);
     const state = decision.confirm ? 'confirmed' : 'returned';
     const [after] = await tx.update(memberRegistration)
       .set({ state, reason: decision.confirm ? null : decision.reason, decidedAt: new Date(), decidedBy: actor.accountId })

@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { DomainError, invalid, notFound } from '../../../core/errors.ts';
-import { type Actor, authorizeAt, canAt } from '../../../core/policy.ts';
+import type { Actor } from '../../../core/policy.ts';
 import { unitRegistration } from '../../../db/schema/members.ts';
 import { territory } from '../../../db/schema/territory.ts';
+import { authorizeRecord } from '../../territory/queries.ts';
 import { bodyWithPath, unitRegistrationById } from '../queries.ts';
 import { UNIT_TARGET_KINDS } from '../unit-targets.ts';
 
@@ -13,7 +14,7 @@ import { UNIT_TARGET_KINDS } from '../unit-targets.ts';
 export async function registerUnit(ctx: AppContext, actor: Actor, input: { bodyId: string; territoryId: string; commitments: string }) {
   return ctx.db.transaction(async (tx) => {
     const b = await bodyWithPath(tx, input.bodyId);
-    authorizeAt(actor, 'unit-registration.submit', b.path);
+    authorizeRecord(actor, 'unit-registration.submit', 'territory.read', b.path, 'body', b.id);
     if (!b.kind.startsWith('party_')) throw invalid('bodyId', 'registration.notPartyBody');
     const [node] = await tx.select().from(territory).where(eq(territory.id, input.territoryId));
     if (!node || node.retired || !(UNIT_TARGET_KINDS as readonly string[]).includes(node.kind)) throw invalid('territoryId', 'registration.notStreetOrCommunity');
@@ -27,7 +28,8 @@ export async function registerUnit(ctx: AppContext, actor: Actor, input: { bodyI
 export async function withdrawUnitRegistration(ctx: AppContext, actor: Actor, id: string) {
   return ctx.db.transaction(async (tx) => {
     const reg = await unitRegistrationById(tx, id);
-    if (!reg || !canAt(actor, 'unit-registration.submit', reg.unitPath)) throw notFound('unit registration', id);
+    if (!reg) throw notFound('unit registration', id);
+    authorizeRecord(actor, 'unit-registration.submit', 'unit-registration.read', reg.unitPath, 'unit registration', id);
     return decide(tx, actor, reg, ['pending', 'confirmed'], { state: 'withdrawn' });
   });
 }
@@ -36,7 +38,8 @@ export async function withdrawUnitRegistration(ctx: AppContext, actor: Actor, id
 export async function reviewUnitRegistration(ctx: AppContext, actor: Actor, id: string, decision: { confirm: true } | { confirm: false; reason: string }) {
   return ctx.db.transaction(async (tx) => {
     const reg = await unitRegistrationById(tx, id);
-    if (!reg || !canAt(actor, 'unit-registration.review', reg.targetPath)) throw notFound('unit registration', id);
+    if (!reg) throw notFound('unit registration', id);
+    authorizeRecord(actor, 'unit-registration.review', 'unit-registration.read', reg.targetPath, 'unit registration', id);
     const change = decision.confirm
       ? { state: 'confirmed' as const, decidedAt: new Date(), decidedBy: actor.accountId }
       : { state: 'returned' as const, reason: decision.reason, decidedAt: new Date(), decidedBy: actor.accountId };
