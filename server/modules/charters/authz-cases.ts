@@ -30,6 +30,9 @@ export const chartersCases: Record<string, Case> = {
     const { versions } = await makeCharter(f.t.db, s.community, [{ state: 'commenting', commentUntil: inDays(-1) }]);
     return { method: 'POST', url: `/api/charter-versions/${versions[0]!.id}/adopt`, payload: { resolutionId: (await makeResolution(f.t.db, s.community)).id }, at: s.community };
   }),
+  'GET /api/charter-versions/:id/adoption-sources': both(async (s, f) => ({
+    method: 'GET', url: `/api/charter-versions/${(await makeCharter(f.t.db, s.community)).versions[0]!.id}/adoption-sources?by=resolution`, at: s.community,
+  })),
   'POST /api/charter-versions/:id/publish': both(async (s, f) => ({
     method: 'POST', url: `/api/charter-versions/${(await makeCharter(f.t.db, s.community, [{ state: 'published' }, { state: 'adopted' }])).versions[1]!.id}/publish`, at: s.community,
   })),
@@ -43,6 +46,9 @@ export const chartersCases: Record<string, Case> = {
   },
   'GET /api/my/charters/:id': both(async (s, f) => ({
     method: 'GET', url: `/api/my/charters/${(await makeCharter(f.t.db, s.community, [{ state: 'published' }])).charter.id}`, at: s.building,
+  })),
+  'GET /api/my/charters/:id/diff': both(async (s, f) => ({
+    method: 'GET', url: `/api/my/charters/${(await makeCharter(f.t.db, s.community, [{ state: 'published' }, { state: 'commenting' }])).charter.id}/diff`, at: s.building,
   })),
   'POST /api/my/charter-versions/:id/comments': both(async (s, f) => ({
     method: 'POST', url: `/api/my/charter-versions/${(await makeCharter(f.t.db, s.community, [{ state: 'commenting' }])).versions[0]!.id}/comments`, payload: { text: '建议增加养犬条款。' }, at: s.building,

@@ -88,6 +88,19 @@ export async function homeCharter(db: Db, actor: Actor, id: string) {
   return { ...c!, versions: versions.map((v) => ({ ...v, commentCount: 0 })), myComments: mine.map((m) => presentComment(m.cc, m.version, actor.accountId)) };
 }
 
+/**
+ * For a resident: the version open for comment against the published one (null when the charter
+ * has none yet). A charter with no version in comment has nothing to compare: 404.
+ */
+export async function homeCommentingPair(db: Db, actor: Actor, id: string) {
+  const [row] = await db.select({ id: charter.id }).from(charter).where(and(eq(charter.id, id), coveringHome(actor)));
+  if (!row) throw notFound('charter', id);
+  const rows = await db.select().from(charterVersion).where(and(eq(charterVersion.charterId, id), inArray(charterVersion.state, ['published', 'commenting'])));
+  const to = rows.find((r) => r.state === 'commenting');
+  if (!to) throw notFound('charterVersion', id);
+  return { from: rows.find((r) => r.state === 'published') ?? null, to };
+}
+
 /** A version with its charter's node, for actions to check their rights on. */
 export async function versionWithCharter(db: Db, versionId: string) {
   const [row] = await db.select({ v: charterVersion, c: charter }).from(charterVersion)

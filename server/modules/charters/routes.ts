@@ -12,7 +12,8 @@ import { startDraft } from './actions/start-draft.ts';
 import './messages.ts';
 import { chartersPolicy as P } from './policy.ts';
 import { charterDetailOut, charterKinds, charterOut, commentOut, presentComment, versionOut } from './presenters.ts';
-import { charterDetail, homeCharter, listCharters, listHomeCharters, versionComments, versionPair } from './queries.ts';
+import { adoptionSources } from './adoption-sources.ts';
+import { charterDetail, homeCharter, homeCommentingPair, listCharters, listHomeCharters, versionComments, versionPair } from './queries.ts';
 import { diffTexts } from './rules.ts';
 
 const tags = ['charters'];
@@ -88,6 +89,15 @@ export function chartersRoutes(app: App, ctx: AppContext) {
     },
   }, async (req) => detail(actorOf(req), await adoptVersion(ctx, actorOf(req), req.params.id, req.body)));
 
+  app.get('/api/charter-versions/:id/adoption-sources', {
+    config: { permission: P['charter.manage'] },
+    schema: {
+      tags, summary: 'What may adopt this version, newest first: the community\'s published resolutions, or the owners\' votes of its estate(s) that passed',
+      params: idParams, querystring: z.object({ by: z.enum(['resolution', 'matter']), q: z.string().trim().max(100).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), from: z.string().nullable(), at: z.string().nullable() })) }) },
+    },
+  }, async (req) => ({ items: await adoptionSources(ctx.db, actorOf(req), req.params.id, req.query.by, req.query.q) }));
+
   app.post('/api/charter-versions/:id/publish', {
     config: { permission: P['charter.manage'] },
     schema: { tags, summary: 'Publish an adopted version; the version published before is superseded', params: idParams, response: { 200: charterDetailOut } },
@@ -107,6 +117,17 @@ export function chartersRoutes(app: App, ctx: AppContext) {
     config: { permission: P['charter.comment'] },
     schema: { tags, summary: 'A charter as a resident reads it: the published text, the version open for comment, the caller\'s comments', params: idParams, response: { 200: homeDetailOut } },
   }, async (req) => homeCharter(ctx.db, actorOf(req), req.params.id));
+
+  app.get('/api/my/charters/:id/diff', {
+    config: { permission: P['charter.comment'] },
+    schema: {
+      tags, summary: 'What the version open for comment changes in the published text, word by word (against nothing when none is published yet)', params: idParams,
+      response: { 200: z.object({ from: z.number().int().nullable(), to: z.number().int(), segments: z.array(segment) }) },
+    },
+  }, async (req) => {
+    const { from, to } = await homeCommentingPair(ctx.db, actorOf(req), req.params.id);
+    return { from: from?.version ?? null, to: to.version, segments: diffTexts(from?.text ?? '', to.text) };
+  });
 
   app.post('/api/my/charter-versions/:id/comments', {
     config: { permission: P['charter.comment'] },

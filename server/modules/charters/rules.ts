@@ -1,7 +1,11 @@
 import { diffLines, diffWords } from 'diff';
 import type { charterVersion } from '../../db/schema/deliberation.ts';
+import { idsOfPath } from '../territory/rules.ts';
 
 export type VersionState = (typeof charterVersion.$inferSelect)['state'];
+
+/** district / street / community: the community a node lies in (an estate's area belongs to it too). */
+export const communityOf = (path: string) => idsOfPath(path).slice(0, 3).join('/');
 
 /** Versions still on their way to publication: a charter has at most one of them. */
 export const OPEN_STATES: readonly VersionState[] = ['draft', 'commenting', 'adopted'];

@@ -7,8 +7,8 @@ import type { Db } from '../../../db/client.ts';
 import { charterVersion, resolution } from '../../../db/schema/deliberation.ts';
 import { territory } from '../../../db/schema/territory.ts';
 import { estate, voteMatter } from '../../../db/schema/voting.ts';
-import { idsOfPath } from '../../territory/rules.ts';
 import '../messages.ts';
+import { communityOf } from '../rules.ts';
 import { lockVersion } from './lock-version.ts';
 
 /** One of the two: the resolution of the community's meeting, or the owners' vote. */
@@ -16,9 +16,6 @@ export interface Adoption {
   resolutionId?: string;
   matterId?: string;
 }
-
-/** district / street / community: the community a node lies in (an estate's area belongs to it too). */
-const communityOf = (path: string) => idsOfPath(path).slice(0, 3).join('/');
 
 /** Whether the named resolution or owners' vote may adopt a version of a charter at this node. */
 async function checkAdoption(tx: Db, c: { path: string; estateId: string | null }, by: Adoption) {
