@@ -1,17 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Descriptions, Image, Space, Tag, Upload } from 'antd';
 import { ArrowLeftOutlined, CameraOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
-import { useFetch } from '../../../app/useFetch';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { MapPointView } from '../../../app/ui/MapPointPicker';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtTime } from '../shared/format';
 import { DemandStateTag } from '../shared/StateTag';
 import type { DemandAction, DemandDetail } from '../shared/types';
+import { useLiveDemand } from '../shared/useLiveDemand';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import { DemandTimeline } from './DemandTimeline';
 import './demands-console.css';
@@ -62,19 +62,18 @@ function Facts({ d }: { d: DemandDetail }) {
   return <Descriptions className="dc-desc" column={isMobile ? 1 : 2} size="small" bordered={!isMobile} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="demand-facts" />;
 }
 
-/** One demand: everything about it, its photos, its steps, and the buttons for exactly what the caller may do now. */
+/** One demand, kept current: everything about it, its photos, its steps, and the buttons for exactly what the caller may do now. */
 export default function DemandPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useI18n();
   const navigate = useNavigate();
   const notify = useNotify();
-  const fetched = useFetch<DemandDetail>(`/api/demands/${id}`);
-  const [demand, setDemand] = useState<DemandDetail>();
+  // Another handler's step shows up by itself while the page is open (polled, and on coming back to it).
+  const { demand, error, reload, setDemand } = useLiveDemand(id);
   const [dialog, setDialog] = useState<DialogAction | null>(null);
   const [uploading, setUploading] = useState(false);
-  useEffect(() => setDemand(fetched.data), [fetched.data]);
 
-  if (fetched.error) return <ErrorState error={fetched.error} onRetry={fetched.reload} />;
+  if (error && !demand) return <ErrorState error={error} onRetry={reload} />;
   if (!demand || demand.id !== id) return <Loading />;
 
   const addPhoto = async (file: File) => {
@@ -158,7 +157,7 @@ export default function DemandPage() {
         onDone={(next) => {
           setDialog(null);
           if (next.id === demand.id) setDemand(next);
-          else fetched.reload();
+          else reload();
         }}
       />
     </div>

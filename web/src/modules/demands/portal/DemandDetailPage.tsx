@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Image, Tag } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
-import { useFetch } from '../../../app/useFetch';
 import { MapPointView } from '../../../app/ui/MapPointPicker';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtDate, fmtTime } from '../shared/format';
 import { DemandStateTag } from '../shared/StateTag';
 import type { DemandDetail, DemandPhoto } from '../shared/types';
+import { useLiveDemand } from '../shared/useLiveDemand';
 import { checkPhotos, PHOTO_TYPES } from './photos';
 import { RateCard } from './RateCard';
 import { StepsTimeline } from './StepsTimeline';
@@ -64,15 +64,14 @@ function AddPhoto({ demandId, onAdded }: { demandId: string; onAdded: (d: Demand
   );
 }
 
-/** A demand as its reporter follows it: where it stands, the steps so far, photos, the answer and the rating. */
+/** A demand as its reporter follows it, kept current: where it stands, the steps so far, photos, the answer and the rating. */
 export default function DemandDetailPage() {
   const { t } = useI18n();
   const { id } = useParams<{ id: string }>();
-  const fetched = useFetch<DemandDetail>(`/api/demands/${id}`);
-  const [demand, setDemand] = useState<DemandDetail>();
-  useEffect(() => setDemand(fetched.data), [fetched.data]);
+  // New steps appear by themselves while the page is open (polled, and on coming back to it).
+  const { demand, error, reload, setDemand } = useLiveDemand(id);
 
-  if (fetched.error) return <ErrorState error={fetched.error} onRetry={fetched.reload} />;
+  if (error && !demand) return <ErrorState error={error} onRetry={reload} />;
   if (!demand) return <Loading />;
   const d = demand;
   const resolve = [...d.steps].reverse().find((s) => s.action === 'resolve');
