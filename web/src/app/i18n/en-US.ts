@@ -7,6 +7,7 @@ import { auditEnUS } from './audit.en-US';
 import { open311EnUS } from './open311.en-US';
 import { votingEnUS } from './voting.en-US';
 import { chartersMediationEnUS } from './charters-mediation.en-US';
+import { notificationsEnUS } from './notifications.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Gongzhi',
@@ -308,4 +309,5 @@ export const enUS: Record<MessageKey, string> = {
   ...votingEnUS,
   ...deliberationEnUS,
   ...chartersMediationEnUS,
+  ...notificationsEnUS,
 };

@@ -6,6 +6,7 @@ import { auditZhCN } from './audit.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { votingZhCN } from './voting.zh-CN';
 import { chartersMediationZhCN } from './charters-mediation.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
 
 /** The default catalogue: every string the UI shows. en-US must provide the same keys. */
 export const zhCN = {
@@ -308,6 +309,7 @@ export const zhCN = {
   ...deliberationZhCN,
   ...votingZhCN,
   ...chartersMediationZhCN,
+  ...notificationsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Badge, Button, Drawer, Empty, List } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { fmtTime } from '../demands/shared/format';
+import { renderNotice, type NoticeText } from './notice-text';
 import type { Notice } from './types';
 import { useNotifications } from './useNotifications';
 import './notifications.css';
@@ -16,13 +17,38 @@ interface Props {
   route?: (link: string) => string;
 }
 
+/** One notice in the drawer, in the reader's language. */
+function NoticeItem({ notice: n, text, onOpen }: { notice: Notice; text: NoticeText; onOpen: (n: Notice) => void }) {
+  return (
+    <List.Item
+      className={`gz-notice${n.readAt ? '' : ' unread'}`}
+      onClick={() => onOpen(n)}
+      data-testid={`notice-${n.id}`}
+      data-read={n.readAt ? 'true' : 'false'}
+      data-kind={n.kind}
+    >
+      <div className="gz-notice-text">
+        <div className="gz-notice-title" data-testid={`notice-title-${n.id}`}>{text.title}</div>
+        {text.body && <div className="gz-notice-body">{text.body}</div>}
+        <div className="gz-notice-time">{fmtTime(n.createdAt)}</div>
+      </div>
+    </List.Item>
+  );
+}
+
 /** The bell with the unread count; its drawer lists the latest notices, and tapping one marks it read and opens what it is about. */
 export function NotificationBell({ tone = 'dark', route = (l) => l }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const { items, unread, loaded, refresh, markRead, markAllRead } = useNotifications();
+
+  // t() answers the key itself when the catalogue has no entry for it.
+  const lookup = (key: string) => {
+    const text = t(key as MessageKey);
+    return text === key ? undefined : text;
+  };
 
   const openDrawer = () => {
     setOpen(true);
@@ -43,7 +69,7 @@ export function NotificationBell({ tone = 'dark', route = (l) => l }: Props) {
         <Button
           type="text"
           shape="circle"
-          icon={<BellOutlined />}
+          icon={<BellOutlined aria-hidden />}
           className={`gz-bell gz-bell-${tone}`}
           aria-label={unread ? `${t('notice.bell')} · ${t('notice.unread', { count: unread })}` : t('notice.bell')}
           onClick={openDrawer}
@@ -68,20 +94,7 @@ export function NotificationBell({ tone = 'dark', route = (l) => l }: Props) {
           <List
             data-testid="notice-list"
             dataSource={items}
-            renderItem={(n) => (
-              <List.Item
-                className={`gz-notice${n.readAt ? '' : ' unread'}`}
-                onClick={() => follow(n)}
-                data-testid={`notice-${n.id}`}
-                data-read={n.readAt ? 'true' : 'false'}
-              >
-                <div className="gz-notice-text">
-                  <div className="gz-notice-title">{n.title}</div>
-                  {n.body && <div className="gz-notice-body">{n.body}</div>}
-                  <div className="gz-notice-time">{fmtTime(n.createdAt)}</div>
-                </div>
-              </List.Item>
-            )}
+            renderItem={(n) => <NoticeItem notice={n} text={renderNotice(n, lang, lookup)} onOpen={follow} />}
           />
         )}
       </Drawer>

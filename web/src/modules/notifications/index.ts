@@ -1,4 +1,5 @@
 /** In-app notifications: the bell for the portal and the console headers. */
 export { NotificationBell } from './NotificationBell';
+export { renderNotice } from './notice-text';
 export { useNotifications, POLL_MS } from './useNotifications';
 export type { Notice, NoticeList } from './types';
