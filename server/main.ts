@@ -11,6 +11,7 @@ import { expireStaleClaims } from './modules/wishes/expire-claims.ts';
 import { detectHotTopics } from './modules/hot-topics/detect.ts';
 import { runDeadlineJobs } from './modules/demand-deadlines/jobs.ts';
 import { carryOverOverdue } from './modules/resolutions/carry-over.ts';
+import { runVotingJobs } from './modules/voting/jobs.ts';
 import { Pii, loadMasterKey } from './core/pii.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { account, grant } from './db/schema/accounts.ts';
@@ -67,6 +68,9 @@ setInterval(() => detectHotTopics(ctx.db).catch((err) => app.log.warn({ err: { m
 setInterval(() => runDeadlineJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'demand deadline jobs failed')), 60_000).unref();
 // Overdue resolutions go back on the next review meeting's agenda, once per lapse across instances (conditional update).
 setInterval(() => carryOverOverdue(ctx.db).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'resolution carry-over failed')), 10 * 60_000).unref();
+// Votes past their closing time close with their result frozen, once across instances (skip-locked row lock); receipt codes stored readable are sealed, at start and after.
+runVotingJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'voting jobs failed'));
+setInterval(() => runVotingJobs(ctx).catch((err) => app.log.warn({ err: { message: (err as Error).message } }, 'voting jobs failed')), 60_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -9,6 +9,7 @@ import { countVotesFromRows } from '../modules/voting/demo-tally.ts';
 import { type OwnerSpec, makeBallot, makeEstate, makeMatter } from '../modules/voting/test-data.ts';
 
 const LONGTAN = '310117001001';
+const DAY = 86_400_000;
 
 /**
  * 龙潭苑: 60 flats, four buyers with two each, eight unsold developer flats counted as one owner,
@@ -35,10 +36,10 @@ export async function loadVotingDemo(db: Db, pii: Pii) {
   }
   const { estate, ownerIds } = await makeEstate(db, pii, community, owners, { name: '龙潭苑' });
   // Only the demo resident and the first few owners vote with accounts; the rest are register entries.
-  const open = await makeMatter(db, estate.id, { kind: 'property_service', title: '续聘上海龙潭物业服务有限公司为本小区物业服务企业' });
-  for (const [i, id] of ownerIds.entries()) if (i >= 2 && i < 24) await makeBallot(db, open.id, id, i % 6 === 0 ? 'against' : i % 9 === 0 ? 'abstain' : 'for');
+  const open = await makeMatter(db, estate.id, { kind: 'property_service', title: '续聘上海龙潭物业服务有限公司为本小区物业服务企业', closesAt: new Date(Date.now() + 10 * DAY) });
+  for (const [i, id] of ownerIds.entries()) if (i >= 2 && i < 24) await makeBallot(db, pii, open.id, id, i % 6 === 0 ? 'against' : i % 9 === 0 ? 'abstain' : 'for');
 
-  const closed = await makeMatter(db, estate.id, { kind: 'common_use_change', title: '在地面停车场增设电动自行车充电桩', state: 'closed' });
-  for (const [i, id] of ownerIds.entries()) if (i !== 1 && i < 44) await makeBallot(db, closed.id, id, i % 5 === 0 ? 'against' : 'for');
+  const closed = await makeMatter(db, estate.id, { kind: 'common_use_change', title: '在地面停车场增设电动自行车充电桩', state: 'closed', closesAt: new Date(Date.now() - 3 * DAY) });
+  for (const [i, id] of ownerIds.entries()) if (i !== 1 && i < 44) await makeBallot(db, pii, closed.id, id, i % 5 === 0 ? 'against' : 'for');
   await db.update(voteMatter).set({ result: { ...(await countVotesFromRows(db, estate.id, closed.id, closed.kind)) } }).where(eq(voteMatter.id, closed.id));
 }

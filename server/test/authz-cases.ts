@@ -48,4 +48,4 @@ export const moduleCases: Record<string, Case> = {
  * Routes open without a login, besides the platform's own (login, health, OpenAPI): each must
  * guard itself (an Open311 `api_key`, an anonymised public list).
  */
-export const modulePublicRoutes: string[] = ['GET /api/public/demands', 'GET /api/system/map'];
+export const modulePublicRoutes: string[] = ['GET /api/public/demands', 'GET /api/system/map', 'POST /api/vote-matters/:id/receipt-check'];

@@ -105,13 +105,18 @@ export const voteMatter = pgTable(
   },
   (t) => [
     index('vote_matter_estate_idx').on(t.estateId, t.createdAt),
+    // The closing timer's every-minute look for open matters past their closing time.
+    index('vote_matter_due_idx').on(t.closesAt).where(sql`state = 'open'`),
     check('vote_matter_kind_check', sql`${t.kind} in ('rules_of_procedure','management_statute','committee_election','property_service','use_maintenance_fund','raise_maintenance_fund','rebuild','common_use_change','other_major')`),
   ],
 );
 
 /**
  * One ballot per owner per matter (the unique index makes a double submission one ballot). The
- * receipt code lets an owner check their ballot was counted without showing anyone else's.
+ * receipt code lets an owner check their ballot was counted without showing anyone else's. The
+ * code itself is never stored readable: a keyed hash finds the ballot from a code, and only the
+ * server's key opens the copy kept for the owner, so a reader of the database alone cannot tell
+ * which ballot a code someone shows belongs to.
  */
 export const ballot = pgTable(
   'ballot',
@@ -120,7 +125,12 @@ export const ballot = pgTable(
     matterId: uuid('matter_id').notNull().references(() => voteMatter.id),
     ownerId: uuid('owner_id').notNull().references(() => estateOwner.id),
     choice: text('choice').$type<'for' | 'against' | 'abstain'>().notNull(),
-    receipt: text('receipt').notNull(),
+    /** HMAC of the receipt code with the server's key (`receiptHash()` in the voting module). */
+    receiptHash: text('receipt_hash'),
+    /** The receipt code encrypted with the server's key, shown again only to the ballot's owner. */
+    receiptEnc: text('receipt_enc'),
+    /** A code stored readable before receipts were sealed; the voting timer seals and empties it. */
+    legacyReceipt: text('receipt'),
     castBy: uuid('cast_by').references(() => account.id),
     changes: integer('changes').notNull().default(0),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
@@ -128,7 +138,9 @@ export const ballot = pgTable(
   },
   (t) => [
     uniqueIndex('ballot_owner_uq').on(t.matterId, t.ownerId),
-    uniqueIndex('ballot_receipt_uq').on(t.receipt),
+    uniqueIndex('ballot_receipt_hash_uq').on(t.receiptHash),
+    index('ballot_legacy_receipt_idx').on(t.legacyReceipt).where(sql`receipt is not null`),
+    check('ballot_receipt_check', sql`receipt_hash is not null or receipt is not null`),
     check('ballot_choice_check', sql`${t.choice} in ('for','against','abstain')`),
   ],
 );

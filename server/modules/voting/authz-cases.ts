@@ -1,6 +1,6 @@
 import { type Case, type Fixture, both } from '../../test/authz.ts';
 import type { RoleAccount, Street } from '../../test/two-streets.ts';
-import { makeBallot, makeEstate, makeMatter, registerUpload } from './test-data.ts';
+import { makeEstate, makeMatter, registerUpload } from './test-data.ts';
 
 /** An estate on the street's community: the street's resident owns a flat, the caller's own person another. */
 async function estateOf(f: Fixture, s: Street, as?: RoleAccount) {
@@ -50,11 +50,4 @@ export const votingCases: Record<string, Case> = {
     const m = await makeMatter(f.t.db, (await estateOf(f, s, as)).estate.id);
     return { method: 'POST', url: `/api/vote-matters/${m.id}/ballot`, payload: { choice: 'for' }, at: s.building };
   }),
-  'POST /api/ballot-receipts/check': {
-    inside: async (f) => {
-      const { estate, ownerIds } = await estateOf(f, f.a);
-      const b = await makeBallot(f.t.db, (await makeMatter(f.t.db, estate.id)).id, ownerIds[0]!, 'against');
-      return { method: 'POST', url: '/api/ballot-receipts/check', payload: { receipt: b.receipt } };
-    },
-  },
 };

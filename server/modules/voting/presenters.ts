@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type ballot, type estate, type exclusiveUnit, matterKinds, type voteMatter } from '../../db/schema/voting.ts';
+import type { Pii } from '../../core/pii.ts';
+import { openReceipt } from './receipts.ts';
 import type { Tally } from './tally.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -58,9 +60,9 @@ const matterBase = (m: typeof voteMatter.$inferSelect) => ({
 
 export const presentMatter = (r: { m: typeof voteMatter.$inferSelect; ballots: number }): z.infer<typeof matterOut> => ({ ...matterBase(r.m), ballots: r.ballots });
 
-export const ballotOut = z.object({ choice, receipt: z.string(), changes: z.number(), castAt: z.string(), updatedAt: z.string() });
-export const presentBallot = (b: typeof ballot.$inferSelect): z.infer<typeof ballotOut> => ({
-  choice: b.choice, receipt: b.receipt, changes: b.changes, castAt: b.castAt.toISOString(), updatedAt: b.updatedAt.toISOString(),
+export const ballotOut = z.object({ choice, receipt: z.string().describe('the receipt code, shown only to the ballot’s owner'), changes: z.number(), castAt: z.string(), updatedAt: z.string() });
+export const presentBallot = (r: { b: typeof ballot.$inferSelect; receipt: string }): z.infer<typeof ballotOut> => ({
+  choice: r.b.choice, receipt: r.receipt, changes: r.b.changes, castAt: r.b.castAt.toISOString(), updatedAt: r.b.updatedAt.toISOString(),
 });
 
 export const myMatterOut = z.object({
@@ -68,11 +70,11 @@ export const myMatterOut = z.object({
   myBallot: ballotOut.nullable().describe('the caller’s own ballot: only its owner sees it'),
 });
 
-export function presentMyMatter(r: { m: typeof voteMatter.$inferSelect; e: typeof estate.$inferSelect; b: typeof ballot.$inferSelect | null }): z.infer<typeof myMatterOut> {
-  return { ...matterBase(r.m), estateName: r.e.name, ballotsChangeable: r.e.ballotsChangeable, myBallot: r.b ? presentBallot(r.b) : null };
+export function presentMyMatter(pii: Pii, r: { m: typeof voteMatter.$inferSelect; e: typeof estate.$inferSelect; b: typeof ballot.$inferSelect | null }): z.infer<typeof myMatterOut> {
+  return { ...matterBase(r.m), estateName: r.e.name, ballotsChangeable: r.e.ballotsChangeable, myBallot: r.b ? presentBallot({ b: r.b, receipt: openReceipt(pii, r.b) }) : null };
 }
 
 export const receiptOut = z.object({
-  counted: z.literal(true), matterTitle: z.string(), estateName: z.string(),
+  counted: z.literal(true), matterTitle: z.string(), estateName: z.string(), matterState: z.enum(['open', 'closed']),
   mine: z.boolean(), choice: choice.nullable().describe('only when the ballot is the caller’s own'),
 });

@@ -1,10 +1,12 @@
-import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { notFound } from '../../core/errors.ts';
+import { type SQL, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { DomainError, notFound } from '../../core/errors.ts';
+import type { Pii } from '../../core/pii.ts';
 import { type Actor, canAt, grantsFor, scope } from '../../core/policy.ts';
 import { type Db, rowsOf } from '../../db/client.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { ballot, estate, estateOwner, exclusiveUnit, voteMatter } from '../../db/schema/voting.ts';
 import { votingPolicy as P } from './policy.ts';
+import { normalizeReceipt, receiptHash } from './receipts.ts';
 import type { Counts } from './tally.ts';
 
 /** The area that counts, in SQL: registered, else surveyed, else contract. */
@@ -126,16 +128,20 @@ export async function myMatters(db: Db, actor: Actor) {
 }
 
 /**
- * What a receipt code proves: that the ballot was counted. Its choice only to the owner who cast
- * it, so a code seen over someone's shoulder reveals nothing of their vote.
+ * What a receipt code proves for a matter: that the ballot was counted. Its choice only to the
+ * owner who cast it, so a code seen over someone's shoulder reveals nothing of their vote. Anyone
+ * may ask (an owner checks from any device, logged in or not); the answer names no one.
  */
-export async function checkReceipt(db: Db, actor: Actor, code: string) {
-  const receipt = code.toUpperCase().replace(/[\s-]/g, '');
-  const [row] = await db.select({ b: ballot, title: voteMatter.title, estateName: estate.name, personId: estateOwner.personId })
+export async function checkReceipt(db: Db, pii: Pii, actor: Actor | null, matterId: string, code: string) {
+  const receipt = normalizeReceipt(code);
+  const [row] = await db.select({ b: ballot, m: voteMatter, estateName: estate.name, personId: estateOwner.personId })
     .from(ballot).innerJoin(voteMatter, eq(voteMatter.id, ballot.matterId)).innerJoin(estate, eq(estate.id, voteMatter.estateId))
     .innerJoin(estateOwner, eq(estateOwner.id, ballot.ownerId))
-    .where(eq(ballot.receipt, receipt));
-  if (!row) throw notFound('receipt', receipt);
-  const mine = actor.personId !== null && row.personId === actor.personId;
-  return { counted: true as const, matterTitle: row.title, estateName: row.estateName, mine, choice: mine ? row.b.choice : null };
+    .where(and(eq(ballot.matterId, matterId), or(eq(ballot.receiptHash, receiptHash(pii, receipt)), eq(ballot.legacyReceipt, receipt))));
+  if (!row) throw new DomainError('voting.receiptUnknown', 404, { matterId });
+  const mine = !!actor?.personId && row.personId === actor.personId;
+  return {
+    counted: true as const, matterTitle: row.m.title, estateName: row.estateName, matterState: row.m.state as 'open' | 'closed',
+    mine, choice: mine ? row.b.choice : null,
+  };
 }

@@ -123,22 +123,23 @@ export function votingRoutes(app: App, ctx: AppContext) {
   app.get('/api/my/vote-matters', {
     config: { permission: P['voting.vote'] },
     schema: { tags, summary: 'Open and closed matters of the estates where the caller is an owner, with their own ballot', response: { 200: z.object({ items: z.array(myMatterOut) }) } },
-  }, async (req) => ({ items: (await myMatters(ctx.db, actorOf(req))).map(presentMyMatter) }));
+  }, async (req) => ({ items: (await myMatters(ctx.db, actorOf(req))).map((r) => presentMyMatter(ctx.pii, r)) }));
 
   app.post('/api/vote-matters/:id/ballot', {
     config: { permission: P['voting.vote'] },
     schema: {
       tags, summary: 'Cast or change the caller’s ballot while the vote is open; returns the receipt code',
-      description: '409 `voting.notOpen` outside the vote, `voting.ballotFinal` when the estate’s rules forbid changing a cast ballot; 403 `voting.notOwner` when the caller is not on the register.',
+      description: '409 `voting.notOpen` outside the vote, `voting.closesAtPassed` once the closing time has passed (even before the timer closed it), `voting.ballotFinal` when the estate’s rules forbid changing a cast ballot; 403 `voting.notOwner` when the caller is not on the register.',
       params: idParams, body: z.object({ choice: z.enum(['for', 'against', 'abstain']) }), response: { 200: ballotOut },
     },
   }, async (req) => presentBallot(await castBallot(ctx, actorOf(req), req.params.id, req.body.choice)));
 
-  app.post('/api/ballot-receipts/check', {
-    config: { permission: 'authenticated' },
+  app.post('/api/vote-matters/:id/receipt-check', {
+    config: { permission: 'public' },
     schema: {
-      tags, summary: 'Check a receipt code: counted, and the choice only when the ballot is the caller’s own',
-      body: z.object({ receipt: z.string().trim().min(8).max(20) }), response: { 200: receiptOut },
+      tags, summary: 'Check a receipt code of a matter: counted, and the choice only when the ballot is the logged-in caller’s own',
+      description: 'Open without a login so an owner can check from any device; a code guards itself (50 random bits). 404 for a code that is not a ballot of this matter.',
+      params: idParams, body: z.object({ receipt: z.string().trim().min(8).max(20) }), response: { 200: receiptOut },
     },
-  }, async (req) => checkReceipt(ctx.db, actorOf(req), req.body.receipt));
+  }, async (req) => checkReceipt(ctx.db, ctx.pii, req.actor, req.params.id, req.body.receipt));
 }

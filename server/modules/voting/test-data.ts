@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { ballot, estate, estateOwner, exclusiveUnit, type MatterKind, voteMatter } from '../../db/schema/voting.ts';
 import type { Node } from '../../demo/factories.ts';
 import { idsOfPath } from '../territory/rules.ts';
-import { newReceipt } from './actions/cast-ballot.ts';
+import { newReceipt, sealReceipt } from './receipts.ts';
 
 export interface OwnerSpec {
   name: string;
@@ -34,18 +34,20 @@ export async function makeEstate(db: Db, pii: Pii, node: Node, owners: OwnerSpec
   return { estate: e!, ownerIds };
 }
 
-export async function makeMatter(db: Db, estateId: string, o: { kind?: MatterKind; state?: 'draft' | 'open' | 'closed'; title?: string } = {}) {
+export async function makeMatter(db: Db, estateId: string, o: { kind?: MatterKind; state?: 'draft' | 'open' | 'closed'; title?: string; closesAt?: Date } = {}) {
   const state = o.state ?? 'open';
   const [m] = await db.insert(voteMatter).values({
     estateId, kind: o.kind ?? 'property_service', title: o.title ?? '续聘物业服务企业', state,
-    opensAt: state === 'draft' ? null : new Date(), closedAt: state === 'closed' ? new Date() : null,
+    opensAt: state === 'draft' ? null : new Date(), closedAt: state === 'closed' ? new Date() : null, closesAt: o.closesAt ?? null,
   }).returning();
   return m!;
 }
 
-export async function makeBallot(db: Db, matterId: string, ownerId: string, choice: 'for' | 'against' | 'abstain') {
-  const [b] = await db.insert(ballot).values({ matterId, ownerId, choice, receipt: newReceipt() }).returning();
-  return b!;
+/** A ballot as casting stores it; `receipt` is the code its owner was shown. */
+export async function makeBallot(db: Db, pii: Pii, matterId: string, ownerId: string, choice: 'for' | 'against' | 'abstain') {
+  const receipt = newReceipt();
+  const [b] = await db.insert(ballot).values({ matterId, ownerId, choice, ...sealReceipt(pii, receipt) }).returning();
+  return { ...b!, receipt };
 }
 
 export const REGISTER_HEADER = ['楼栋房号', '业主姓名', '证件号码', '登记面积', '实测面积', '合同面积', '是否开发商未售'];

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, grant } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/audit.ts';
@@ -7,6 +8,7 @@ import { type Node, makeNode, makePerson } from '../../demo/factories.ts';
 import { idNumber } from '../../demo/random.ts';
 import { type Session, type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { accountFor, sessionFor } from '../../test/two-streets.ts';
+import { shanghaiMinute } from './rules.ts';
 import { type Choice, recount, unitArea } from './tally.ts';
 import { makeEstate, makeMatter, registerUpload } from './test-data.ts';
 
@@ -124,12 +126,17 @@ describe('ballots and receipts', () => {
     const changed = (await as(t.app, me.session).post(`/api/vote-matters/${m.id}/ballot`, { choice: 'for' })).json();
     expect(changed).toMatchObject({ receipt, choice: 'for', changes: 1 });
 
-    const mine = (await as(t.app, me.session).post('/api/ballot-receipts/check', { receipt: receipt.toLowerCase() })).json();
-    expect(mine).toMatchObject({ counted: true, mine: true, choice: 'for', matterTitle: m.title });
-    const theirs = (await as(t.app, other.session).post('/api/ballot-receipts/check', { receipt })).json();
+    const mine = (await as(t.app, me.session).post(`/api/vote-matters/${m.id}/receipt-check`, { receipt: receipt.toLowerCase() })).json();
+    expect(mine).toMatchObject({ counted: true, mine: true, choice: 'for', matterTitle: m.title, matterState: 'open' });
+    const theirs = (await as(t.app, other.session).post(`/api/vote-matters/${m.id}/receipt-check`, { receipt })).json();
     expect(theirs).toMatchObject({ counted: true, mine: false, choice: null });
-    expect((await as(t.app, secretary).post('/api/ballot-receipts/check', { receipt })).json().choice).toBeNull();
-    expect((await as(t.app, me.session).post('/api/ballot-receipts/check', { receipt: 'AAAAAAAAAA' })).statusCode).toBe(404);
+    expect((await as(t.app, secretary).post(`/api/vote-matters/${m.id}/receipt-check`, { receipt })).json().choice).toBeNull();
+    const unknown = await as(t.app, me.session).post(`/api/vote-matters/${m.id}/receipt-check`, { receipt: 'AAAAAAAAAA' });
+    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'voting.receiptUnknown']);
+    const anonymous = await t.app.inject({ method: 'POST', url: `/api/vote-matters/${m.id}/receipt-check`, payload: { receipt } });
+    expect(anonymous.json()).toEqual({ counted: true, matterTitle: m.title, estateName: estate.name, matterState: 'open', mine: false, choice: null });
+    const elsewhere = await makeMatter(t.db, estate.id);
+    expect((await t.app.inject({ method: 'POST', url: `/api/vote-matters/${elsewhere.id}/receipt-check`, payload: { receipt } })).statusCode).toBe(404);
 
     const my = (await as(t.app, me.session).get('/api/my/vote-matters')).json().items;
     expect(my.find((x: { id: string }) => x.id === m.id)?.myBallot).toMatchObject({ receipt, choice: 'for' });
@@ -139,6 +146,14 @@ describe('ballots and receipts', () => {
     const trail = await t.db.select().from(auditLog).where(eq(auditLog.targetId, m.id));
     expect(trail.map((r) => r.action)).toEqual(['ballot.cast', 'ballot.change']);
     for (const r of trail) expect(JSON.stringify(r.after)).not.toMatch(/"(for|against|abstain)"|choice/);
+
+    // At rest the code is nowhere readable, nor its plain SHA-256 that anyone could compute from it.
+    const [row] = await t.db.select().from(ballot).where(eq(ballot.matterId, m.id));
+    const stored = JSON.stringify([row, ...trail]);
+    expect(stored).not.toContain(receipt);
+    expect(stored).not.toContain(createHash('sha256').update(receipt).digest('hex'));
+    expect(row).toMatchObject({ legacyReceipt: null, receiptHash: (trail[0]!.after as { receiptHash: string }).receiptHash });
+    expect(t.pii.decrypt(row!.receiptEnc!)).toBe(receipt);
     expect(ownerIds).toHaveLength(2);
   });
 
@@ -157,6 +172,21 @@ describe('ballots and receipts', () => {
     expect(closed.result).toMatchObject({ verdict: 'passed', totalOwners: 1, participatingOwners: 1, forOwners: 1 });
     const late = await as(t.app, me.session).post(`/api/vote-matters/${m.id}/ballot`, { choice: 'for' });
     expect([late.statusCode, late.json().code]).toEqual([409, 'voting.notOpen']);
+  });
+
+  it('refuses a ballot once the closing time has passed, before the timer has closed the matter', async () => {
+    const me = await owner();
+    const { estate } = await makeEstate(t.db, t.pii, community, [{ name: '吴一', units: [['1-101', 9_000]], personId: me.person.id }]);
+    const closesAt = new Date(Date.now() - 60_000);
+    const m = await makeMatter(t.db, estate.id, { closesAt });
+    const late = await as(t.app, me.session).post(`/api/vote-matters/${m.id}/ballot`, { choice: 'for' });
+    expect([late.statusCode, late.json().code]).toEqual([409, 'voting.closesAtPassed']);
+    expect(late.json().detail).toBe(`该表决已于 ${shanghaiMinute(closesAt)} 截止，不能再投票。`);
+    expect(await t.db.select().from(ballot).where(eq(ballot.matterId, m.id))).toHaveLength(0);
+    const [still] = await t.db.select().from(voteMatter).where(eq(voteMatter.id, m.id));
+    expect(still!.state).toBe('open');
+    const soon = await makeMatter(t.db, estate.id, { closesAt: new Date(Date.now() + 3_600_000) });
+    expect((await as(t.app, me.session).post(`/api/vote-matters/${soon.id}/ballot`, { choice: 'for' })).statusCode).toBe(200);
   });
 });
 

@@ -7,6 +7,7 @@ import { estate, voteMatter } from '../../../db/schema/voting.ts';
 import '../messages.ts';
 import { votingPolicy as P } from '../policy.ts';
 import { estateFigures, matterFor } from '../queries.ts';
+import { shanghaiMinute } from '../rules.ts';
 
 /** Puts a draft matter to the vote; the register is fixed from here on. */
 export async function openMatter(ctx: AppContext, actor: Actor, id: string) {
@@ -15,6 +16,7 @@ export async function openMatter(ctx: AppContext, actor: Actor, id: string) {
     // Waits for a register import of the same estate to finish, so the vote opens on a whole register.
     await tx.select({ id: estate.id }).from(estate).where(eq(estate.id, e.id)).for('update');
     if ((await estateFigures(tx, e.id)).owners === 0) throw new DomainError('voting.noOwners', 409);
+    if (m.closesAt && m.closesAt <= new Date()) throw new DomainError('voting.closesAtPassed', 409, { matterId: id, closesAt: shanghaiMinute(m.closesAt) });
     const [after] = await tx.update(voteMatter).set({ state: 'open', opensAt: new Date() })
       .where(and(eq(voteMatter.id, id), eq(voteMatter.state, 'draft'))).returning();
     if (!after) throw new DomainError('voting.notDraft', 409, { matterId: id });
