@@ -1,10 +1,11 @@
-import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { TransactionRollbackError, and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account } from '../db/schema/accounts.ts';
 import { demand, demandEvent, hotTopic } from '../db/schema/demands.ts';
 import { territory } from '../db/schema/territory.ts';
 import { detectHotTopics } from '../modules/hot-topics/detect.ts';
 import { type TestContext, as, createTestContext, login } from '../test/harness.ts';
+import { loadDemandsDemo } from './demands-demo.ts';
 import { DEMO_PASSWORD, loadDemo } from './load-demo.ts';
 
 let t: TestContext;
@@ -77,6 +78,25 @@ describe('the demo district\'s demands', () => {
     const pub = await t.app.inject({ method: 'GET', url: `/api/public/demands?communityId=${longtan.id}` });
     expect(pub.json().total).toBeGreaterThan(20);
     expect(pub.body).not.toContain(resident!.name);
+  });
+
+  it('tells the same stories whatever the day and hour it loads: every state, overdue ones, all three ratings', async () => {
+    const before = new Set((await t.db.select({ id: demand.id }).from(demand)).map((r) => r.id));
+    // A Monday small hours, a Wednesday afternoon, a Sunday evening (Shanghai time).
+    for (const at of ['2026-11-23T01:00:00+08:00', '2026-11-25T13:00:00+08:00', '2026-11-29T19:00:00+08:00']) {
+      const now = new Date(at);
+      let rows: { state: string; dueAt: Date | null; rating: string | null }[] = [];
+      // Loaded in a transaction that is rolled back: the district keeps the demo of today.
+      await t.db.transaction(async (tx) => {
+        await loadDemandsDemo(tx as unknown as typeof t.db, t.pii, now);
+        rows = (await tx.select({ id: demand.id, state: demand.state, dueAt: demand.dueAt, rating: demand.rating }).from(demand)).filter((r) => !before.has(r.id));
+        tx.rollback();
+      }).catch((e: unknown) => { if (!(e instanceof TransactionRollbackError)) throw e; });
+      expect(rows.length, at).toBeGreaterThanOrEqual(130);
+      expect.soft(new Set(rows.map((r) => r.state)), at).toEqual(new Set(['accepted', 'assigned', 'closed', 'in_progress', 'merged', 'rejected', 'resolved', 'submitted']));
+      expect.soft(rows.filter((r) => ['accepted', 'assigned', 'in_progress'].includes(r.state) && r.dueAt! < now).length, at).toBeGreaterThanOrEqual(3);
+      expect.soft(new Set(rows.map((r) => r.rating).filter(Boolean)), at).toEqual(new Set(['satisfied', 'basically_satisfied', 'unsatisfied']));
+    }
   });
 
   it('has a community worker and a deputy for 龙潭社区 who can log in', async () => {

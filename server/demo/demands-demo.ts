@@ -95,7 +95,9 @@ export async function loadDemandsDemo(db: Db, pii: Pii, now = new Date()) {
   const addLongtan = others(longtan, urbanCodes);
   for (let i = 0; i < 24; i++) addLongtan(at(r.next() * SPAN_DAYS), 'auto');
   addLongtan(at(25), 'reopened', 'noise');
-  addLongtan(at(40), 'merged', 'parking');
+  addLongtan(at(41), 'closed', 'parking');
+  addLongtan(at(40), 'merged', 'parking'); // the same ask as the day before
+  addLongtan(at(12), 'rejected');
   // One of each open state whatever the hour the demo loads: the random stories alone may miss one.
   for (const state of ['submitted', 'accepted', 'assigned', 'in_progress'] as const) addLongtan(at(state === 'submitted' ? 0.1 : 3), state);
 
@@ -119,7 +121,9 @@ export async function loadDemandsDemo(db: Db, pii: Pii, now = new Date()) {
       externalNo: p.externalNo ?? null, createdAt: p.createdAt,
     });
     const earlier = byCommunity.get(p.community.node.id) ?? [];
-    const beats = story(r, p, now, exceptions, earlier.filter((d) => d.categoryId === p.category.id).at(-1) ?? null);
+    // Each story draws from its own generator: how far a story got by `now` never shifts the
+    // people, places and asks of the demands after it, whatever the hour the demo loads.
+    const beats = story(seeded(r.int(1, 2 ** 31)), p, now, exceptions, earlier.filter((d) => d.categoryId === p.category.id).at(-1) ?? null);
     earlier.push({ id: row.id, no: row.no, categoryId: p.category.id });
     byCommunity.set(p.community.node.id, earlier);
     if (!beats.length) continue;
@@ -141,7 +145,8 @@ function workingTime(now: Date, daysAgo: number, r: Random): Date {
   const base = new Date(now.getTime() - daysAgo * DAY);
   const day = dayOf(base);
   const t = new Date(Date.parse(`${day}T00:00:00Z`) - 8 * HOUR + (8.5 + r.next() * 9.5) * HOUR);
-  return t.getTime() < now.getTime() - 10 * 60_000 ? t : new Date(now.getTime() - (0.2 + r.next()) * HOUR);
+  const lately = new Date(now.getTime() - (0.2 + r.next()) * HOUR); // drawn either way, so the stream does not depend on the hour
+  return t.getTime() < now.getTime() - 10 * 60_000 ? t : lately;
 }
 
 const handOf = (a: Actor): Hand => ({ accountId: a.accountId, name: a.displayName });
