@@ -3,12 +3,13 @@
  * the secretary accepts it at her desk and, without a reload, the phone shows 已受理 at the next
  * quiet poll, in the same page at the same scroll; coming back to the page (focus) asks at once.
  * The secretary's own demand page shows a colleague's note the same way. The clock is Playwright's,
- * so the 20-second poll is reached by moving time on, not by waiting.
+ * so the 20-second poll is reached by moving time on, not by waiting. A photo link an Open311
+ * client sent shows on the secretary's page as a link out.
  */
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, baseURL, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const tag = randomInt(1e5, 1e6);
@@ -79,5 +80,24 @@ describe('a demand page shows new steps by itself', () => {
     await expectText(desk.getByTestId('demand-timeline'), note);
     expect(await stillMarked(desk, 'demand-page')).toBe(true);
     await shot(desk, 'demand-console-live');
+  });
+
+  it('the secretary opens the photo link an Open311 client sent with its request', async () => {
+    const mediaUrl = `https://img.example.com/lamp-${tag}.jpg`;
+    const res = await fetch(`${baseURL()}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'other', address_string: '龙潭苑', description: `路灯不亮（${tag}）`, media_url: mediaUrl, email: 'resident@example.com' }).toString(),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [{ service_request_id: no }] = (await res.json()) as { service_request_id: string }[];
+    const { items } = await secretary.get<{ items: { id: string }[] }>(`/api/demands?q=${no}`);
+    const desk = await browser.desktop();
+    await login(desk, 'demo-secretary');
+    await desk.goto(`/console/demands/${items[0]!.id}`);
+    const link = desk.getByTestId('demand-step-media-url');
+    await expectText(link, '附图链接');
+    expect(await link.getAttribute('href')).toBe(mediaUrl);
+    expect(await link.getAttribute('rel')).toContain('noopener');
   });
 });

@@ -163,6 +163,33 @@ describe('a request posted and read back', () => {
     expect(row).toMatchObject({ territoryId: f.a.building.id, gridId: f.a.grid.id, contactNameEnc: null });
   });
 
+  it('keeps media_url as a photo link on the demand\'s first step, checks the email and stores it nowhere', async () => {
+    const mediaUrl = 'https://img.example.com/lift/42.jpg?size=large';
+    const res = await postForm('/open311/v2/requests.json', { api_key: keyA, ...posted, email: 'li.si@example.com', media_url: mediaUrl });
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = await t.db.select().from(demand).where(eq(demand.no, res.json()[0].service_request_id));
+    const steps = await t.db.select().from(demandEvent).where(eq(demandEvent.demandId, row!.id));
+    expect(steps.map((s) => [s.action, s.data])).toEqual([['submit', { channel: 'open311', mediaUrl }]]);
+    const [created] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'demand.create'), eq(auditLog.targetId, row!.id)));
+    expect(JSON.stringify(created)).toContain(mediaUrl);
+    for (const kept of [row, steps, created]) expect(JSON.stringify(kept)).not.toContain('li.si@example.com');
+    // Clients read requests without photos: the link is for the staff who handle it.
+    const [read] = (await get(`/open311/v2/requests/${row!.no}.json?api_key=${keyA}`)).json();
+    expect(read.media_url).toBeNull();
+  });
+
+  it('refuses an email that is not one and a media_url that is not a web address, naming each, and creates nothing', async () => {
+    const before = (await t.db.select({ id: demand.id }).from(demand)).length;
+    for (const [field, value] of [['email', 'not-an-email'], ['media_url', 'javascript:alert(1)'], ['media_url', 'ftp://files.example.com/a.jpg'], ['media_url', '照片']]) {
+      const res = await postForm('/open311/v2/requests.json', { api_key: keyA, ...posted, [field]: value });
+      expect(res.statusCode, `${field}=${value}`).toBe(400);
+      expect(res.json()).toEqual([{ code: 400, description: expect.stringContaining(field) }]);
+    }
+    const xml = await postForm('/open311/v2/requests.xml', { api_key: keyA, ...posted, media_url: 'nope' });
+    expect(recordsOf(readXml(xml.body), 'error')).toEqual([{ code: '400', description: '参数 media_url 不正确：应为以 http:// 或 https:// 开头的网址。' }]);
+    expect((await t.db.select({ id: demand.id }).from(demand)).length).toBe(before);
+  });
+
   it('reads it by id in both formats: open, with the category, place and notice, masked and escaped', async () => {
     const { rows, xml } = await both(`requests/${no}.{f}?api_key=${keyA}`, 'service_requests', 'request');
     expect(rows).toEqual([{

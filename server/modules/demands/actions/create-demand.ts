@@ -33,6 +33,11 @@ export interface NewDemand {
   externalNo?: string | null;
   /** When it was asked, if earlier than now (a hotline order's own time). */
   createdAt?: Date;
+  /**
+   * A link to a photo held elsewhere (an Open311 client's `media_url`). Demands keep uploaded
+   * photos only, so the link is kept in the first step's data (`mediaUrl`), where staff see it.
+   */
+  mediaUrl?: string | null;
 }
 
 /** An account, or the system acting by name (an import run, an Open311 key). */
@@ -107,10 +112,11 @@ export async function createDemand(tx: Db, pii: Pii, who: Creator, input: NewDem
   }).returning();
   if (!row) throw notFound('demand', '');
   const doer = 'system' in who ? { system: who.system } : who;
-  await recordStep(tx, row.id, doer, { action: 'submit', to: 'submitted', data: { channel: input.channel }, at: createdAt });
+  const mediaUrl = input.mediaUrl?.trim() || null;
+  await recordStep(tx, row.id, doer, { action: 'submit', to: 'submitted', data: { channel: input.channel, ...(mediaUrl ? { mediaUrl } : {}) }, at: createdAt });
   await audit(tx, 'system' in who ? { system: who.system, ip: who.ip } : who, {
     action: 'demand.create', targetType: 'demand', targetId: row.id, territoryId: row.territoryId,
-    after: { no: row.no, category: category.code, channel: row.channel, externalNo: row.externalNo },
+    after: { no: row.no, category: category.code, channel: row.channel, externalNo: row.externalNo, ...(mediaUrl ? { mediaUrl } : {}) },
   });
   if (opts.quiet) return row;
   const staff = await accountsCovering(tx, place.node.path, ['community_worker', 'community_secretary']);

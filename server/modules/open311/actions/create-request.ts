@@ -10,7 +10,11 @@ import { Open311Error } from '../format.ts';
 import type { ApiKey } from '../keys.ts';
 import { activeCategory, placeByCode } from '../queries.ts';
 
-/** The fields of a GeoReport v2 POST this platform keeps; email, device and account ids are not stored. */
+/**
+ * The fields of a GeoReport v2 POST this platform keeps. `email` is checked and not stored: a demand
+ * holds its contact's name and phone only (encrypted), no e-mail. Device and account ids are not
+ * stored either.
+ */
 export interface PostedRequest {
   service_code: string;
   description: string;
@@ -21,6 +25,9 @@ export interface PostedRequest {
   first_name?: string;
   last_name?: string;
   phone?: string;
+  email?: string;
+  /** The client's link to a photo of the problem: kept on the demand's first step, never fetched. */
+  media_url?: string;
 }
 
 /** 张 + 三 → 张三 (family name first, no space); John + Smith → John Smith. */
@@ -57,6 +64,7 @@ export async function createPublicRequest(ctx: AppContext, key: ApiKey, input: P
       lng: input.long ?? null,
       contactName: contactName(input.first_name, input.last_name),
       contactPhone: phone,
+      mediaUrl: input.media_url ?? null,
     });
     const [community] = await tx.select({ name: territory.name }).from(territory).where(eq(territory.id, row.communityId));
     return {

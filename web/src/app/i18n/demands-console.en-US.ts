@@ -86,6 +86,7 @@ export const demandsConsoleEnUS: Record<keyof typeof demandsConsoleZhCN, string>
   'dc.noActions': 'Nothing for you to do on this demand now',
   'dc.steps': 'Steps',
   'dc.step.to': 'to {name}',
+  'dc.step.mediaUrl': 'Linked photo (external site)',
   'dc.step.toLevel': 'to the {level}',
   'dc.step.into': 'into {no}',
   'dc.photo.report': 'Reported',

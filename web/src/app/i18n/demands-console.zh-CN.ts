@@ -87,6 +87,7 @@ export const demandsConsoleZhCN = {
   'dc.noActions': '当前没有可由您办理的操作',
   'dc.steps': '办理过程',
   'dc.step.to': '派给 {name}',
+  'dc.step.mediaUrl': '附图链接（外部网站）',
   'dc.step.toLevel': '交 {level} 办理',
   'dc.step.into': '并入 {no}',
   'dc.photo.report': '反映照片',

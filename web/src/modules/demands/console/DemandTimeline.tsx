@@ -20,6 +20,11 @@ export function DemandTimeline({ steps }: { steps: DemandStep[] }) {
     if (typeof d.rating === 'string') parts.push(tx('demand.rating', d.rating));
     return parts.join(' · ');
   };
+  /** A photo an Open311 client linked to (only web addresses are kept); opened elsewhere, never loaded here. */
+  const mediaUrl = (s: DemandStep) => {
+    const url = s.data?.mediaUrl;
+    return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
+  };
   return (
     <Timeline
       data-testid="demand-timeline"
@@ -36,6 +41,11 @@ export function DemandTimeline({ steps }: { steps: DemandStep[] }) {
             </div>
             <div style={{ color: '#888', fontSize: 12 }}>{s.actorName} · {fmtTime(s.at)}</div>
             {detail(s) && <div style={{ fontSize: 13 }}>{detail(s)}</div>}
+            {mediaUrl(s) && (
+              <div style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
+                <a href={mediaUrl(s)!} target="_blank" rel="noopener noreferrer nofollow" data-testid="demand-step-media-url">{t('dc.step.mediaUrl')}</a>
+              </div>
+            )}
             {s.note && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', background: s.action === 'note' ? '#fafafa' : undefined }}>{s.note}</div>}
           </div>
         ),
