@@ -80,7 +80,7 @@ describe('the closing timer', () => {
 
     const trail = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, m.id), eq(auditLog.action, 'voteMatter.close')));
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ actor: 'vote-timer', accountId: null, after: { state: 'closed', how: 'closesAt', verdict: expected.verdict } });
+    expect(trail[0]).toMatchObject({ actor: 'vote-timer', accountId: null, after: { state: 'closed', reason: 'closesAt', verdict: expected.verdict } });
 
     for (const who of [voterA, voterB, chair]) {
       const got = await noticesOf(who.accountId, m.id);

@@ -45,7 +45,7 @@ export async function freezeResult(tx: Db, who: Who, m: Matter, e: Estate, path:
   if (!after) return false;
   await audit(tx, who, {
     action: 'voteMatter.close', targetType: 'vote_matter', targetId: m.id, territoryId: e.territoryId,
-    before: { state: 'open', closesAt: m.closesAt }, after: { state: 'closed', how, verdict: result.verdict, participatingOwners: result.participatingOwners, forOwners: result.forOwners },
+    before: { state: 'open', closesAt: m.closesAt }, after: { state: 'closed', ...(how === 'closesAt' ? { reason: 'closesAt' } : {}), verdict: result.verdict, participatingOwners: result.participatingOwners, forOwners: result.forOwners },
   });
   await tellVerdict(tx, m, e, path, result);
   return true;
@@ -59,12 +59,16 @@ async function tellVerdict(tx: Db, m: Matter, e: Estate, path: string, result: T
   const committee = await tx.selectDistinct({ id: account.id }).from(bodyMember)
     .innerJoin(body, eq(body.id, bodyMember.bodyId)).innerJoin(account, eq(account.personId, bodyMember.personId))
     .where(and(eq(body.kind, 'owners_committee'), eq(body.territoryId, e.territoryId), isNull(body.retiredAt), isNull(bodyMember.endedOn), eq(account.disabled, false)));
-  const notice = {
-    kind: 'voting.closed', title: `表决结果：${m.title}（${VERDICT[result.verdict]}）`,
-    body: `${e.name}「${m.title}」表决已结束：参与表决 ${result.participatingOwners}/${result.totalOwners} 人，同意 ${result.forOwners} 人、反对 ${result.againstOwners} 人、弃权 ${result.abstainOwners} 人。结果：${VERDICT[result.verdict]}。`,
-    params: { matterId: m.id, estateId: e.id, verdict: result.verdict },
+  const verdict = VERDICT[result.verdict];
+  const text = {
+    title: `表决结果：${m.title}（${verdict}）`,
+    body: `${e.name}：参与表决 ${result.participatingOwners}/${result.totalOwners} 人，同意 ${result.forOwners} 人、反对 ${result.againstOwners} 人、弃权 ${result.abstainOwners} 人。`,
+    params: {
+      matterId: m.id, estateId: e.id, title: m.title, estateName: e.name, verdict: result.verdict, participatingOwners: result.participatingOwners,
+      totalOwners: result.totalOwners, forOwners: result.forOwners, againstOwners: result.againstOwners, abstainOwners: result.abstainOwners,
+    },
   };
   const inConsole = new Set(staff);
-  await notify(tx, staff, { ...notice, link: `/console/estates/${e.id}` });
-  await notify(tx, [...voters, ...committee].map((r) => r.id).filter((id) => !inConsole.has(id)), { ...notice, link: `/m/votes/${m.id}` });
+  await notify(tx, staff, { kind: 'voting.closed', ...text, link: `/console/estates/${e.id}` });
+  await notify(tx, [...voters, ...committee].map((r) => r.id).filter((id) => !inConsole.has(id)), { kind: 'voting.closed', ...text, link: `/m/votes/${m.id}` });
 }
