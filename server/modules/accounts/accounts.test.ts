@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../core/password.ts';
 import { createSession } from '../../core/session.ts';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { account, session } from '../../db/schema/accounts.ts';
+import { account, grant, session } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/audit.ts';
-import { makeAccount } from '../../demo/factories.ts';
+import { makeAccount, makeNode } from '../../demo/factories.ts';
 import { TEST_PASSWORD, type TestContext, as, createTestContext, login } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets, sessionFor } from '../../test/two-streets.ts';
+import { appointAdministratorOnServer } from './actions.ts';
 
 let t: TestContext;
 let f: TwoStreets;
@@ -106,15 +107,63 @@ describe('grants and the separation of the three administrators (三员分立)',
     expect(res.json().errors[0]).toMatchObject({ field: 'accountId', code: 'grant.selfGrant' });
   });
 
-  it('appoints an administrator once, and leaves the appointed account alone from then on', async () => {
-    const a = await makeAccount(t.db, { username: 'admin-one', password: TEST_PASSWORD });
-    expect((await grantOn(a.id, 'sysadmin')).statusCode).toBe(201);
+  it('grants none of the three administrator roles through the API, to anyone, in either language', async () => {
+    const a = await makeAccount(t.db, { username: 'would-be-admin', password: TEST_PASSWORD });
+    const streetSec = await accountFor(t, 'secadmin', f.a.street, 'street-secadmin-grants');
+    for (const role of ['sysadmin', 'secadmin', 'auditor']) {
+      for (const [who, accountId] of [[sec(), a.id], [as(t.app, streetSec.session), a.id], [as(t.app, streetSec.session), streetSec.accountId]] as const) {
+        const res = await who.post('/api/grants', { accountId, role, territoryId: f.a.street.id });
+        expect(res.statusCode, role).toBe(403);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().code).toBe('grant.adminRoleOnServer');
+        expect(res.json().detail).toContain('admin:appoint');
+      }
+    }
+    const en = await t.app.inject({ method: 'POST', url: '/api/grants', payload: { accountId: a.id, role: 'auditor', territoryId: f.district.id },
+      headers: { cookie: secadmin.session.cookie, 'x-csrf-token': secadmin.session.csrf, 'accept-language': 'en-US' } });
+    expect(en.json().detail).toMatch(/appointed only by the administration script on the server/);
+    const zh = await grantOn(a.id, 'auditor');
+    expect(zh.json().detail).toMatch(/三员分立.*服务器上的管理脚本任命/);
+    expect(await t.db.select().from(grant).where(eq(grant.accountId, a.id))).toEqual([]);
+    expect((await sec().get('/api/accounts?q=would-be-admin')).json().items[0]).toMatchObject({ administrator: false, grants: [] });
+  });
+
+  it('creates no account holding an administrator role, whatever the request carries', async () => {
+    const res = await sec().post('/api/accounts', { username: 'smuggled', displayName: '夹带', role: 'auditor', grants: [{ role: 'sysadmin', territoryId: f.district.id }] });
+    expect(res.statusCode).toBe(201);
+    expect(await t.db.select().from(grant).where(eq(grant.accountId, res.json().account.id))).toEqual([]);
+    expect((await sec().get('/api/accounts?q=smuggled')).json().items[0]).toMatchObject({ administrator: false, grants: [] });
+  });
+
+  it('leaves an administrator appointed on the server alone from then on', async () => {
+    const { accountId, initialPassword } = await appointAdministratorOnServer(t.db, { username: 'appointed-sys', role: 'sysadmin', displayName: '系统管理员' });
+    expect(initialPassword).toBeTruthy();
     for (const role of ['secadmin', 'auditor', 'sysadmin', 'district_admin']) {
-      const res = await grantOn(a.id, role, f.a.street.id);
+      const res = await grantOn(accountId, role, f.a.street.id);
       expect(res.statusCode, role).toBe(403);
+      expect(['account.adminProtected', 'grant.adminRoleOnServer']).toContain(res.json().code);
+    }
+    expect((await sec().get('/api/accounts?q=appointed-sys')).json().items[0]).toMatchObject({ administrator: true });
+    await expect(appointAdministratorOnServer(t.db, { username: 'appointed-sys', role: 'auditor' })).rejects.toMatchObject({ code: 'grant.adminSeparation' });
+    await expect(appointAdministratorOnServer(t.db, { username: 'appointed-sys', role: 'sysadmin' })).rejects.toMatchObject({ code: 'grant.alreadyHeld' });
+    await expect(appointAdministratorOnServer(t.db, { username: 'appointed-sys', role: 'district_admin' })).rejects.toMatchObject({ status: 422 });
+    const held = await t.db.select().from(grant).where(eq(grant.accountId, accountId));
+    expect(held).toEqual([expect.objectContaining({ role: 'sysadmin', territoryId: f.district.id })]);
+    const records = await t.db.select().from(auditLog).where(eq(auditLog.targetId, accountId));
+    expect(records.map((r) => [r.action, r.actor])).toEqual(expect.arrayContaining([['account.create', 'admin-appoint'], ['grant.create', 'admin-appoint']]));
+  });
+
+  it('does not let the security administrator reset, unlock or disable their own account', async () => {
+    for (const res of [
+      await sec().post(`/api/accounts/${secadmin.accountId}/reset-password`),
+      await sec().post(`/api/accounts/${secadmin.accountId}/unlock`),
+      await sec().patch(`/api/accounts/${secadmin.accountId}`, { disabled: true }),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().code).toBe('account.adminProtected');
     }
-    expect((await sec().get('/api/accounts?q=admin-one')).json().items[0]).toMatchObject({ administrator: true });
+    expect(await verifyPassword((await t.db.select().from(account).where(eq(account.id, secadmin.accountId)))[0]!.passwordHash, TEST_PASSWORD)).toBe(true);
   });
 
   it('keeps the sysadmin\'s, the auditor\'s and another secadmin\'s accounts out of the security administrator\'s reach', async () => {
@@ -251,6 +300,49 @@ describe('npm run admin:reset', () => {
         expect(await after.db.select().from(session).where(eq(session.accountId, a.id))).toEqual([]);
         const records = await after.db.select().from(auditLog).where(eq(auditLog.targetId, a.id));
         expect(records).toEqual([expect.objectContaining({ action: 'account.resetPassword', actor: 'admin-reset', accountId: null })]);
+        expect(JSON.stringify(records)).not.toContain(initialPassword);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run admin:appoint', () => {
+  const script = fileURLToPath(new URL('../../scripts/admin-appoint.ts', import.meta.url));
+  const run = (dataDir: string, ...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA_DIR: dataDir, NODE_ENV: 'test' };
+    delete env.DATABASE_URL;
+    return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env, encoding: 'utf8' });
+  };
+
+  it('appoints the auditor on the server at the root of the tree, once, and no second administrator role', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gz-admin-appoint-'));
+    try {
+      const database = await openDatabase({ dataDir: join(dir, 'pglite') });
+      await migrateDatabase(database);
+      const root = await makeNode(database.db, null, 'district', '松江区', '310117');
+      await database.close();
+
+      const ok = run(dir, 'district-auditor', 'auditor', '区审计员');
+      expect(ok.status, ok.stderr).toBe(0);
+      const initialPassword = /one-time password for district-auditor: (\S+)/.exec(ok.stdout)?.[1];
+      expect(initialPassword).toBeTruthy();
+      expect(run(dir, 'district-auditor', 'sysadmin').status).toBe(1);
+      expect(run(dir, 'district-auditor', 'district_admin').status).toBe(2);
+      expect(run(dir).status).toBe(2);
+
+      const after = await openDatabase({ dataDir: join(dir, 'pglite') });
+      try {
+        const [row] = await after.db.select().from(account).where(eq(account.username, 'district-auditor'));
+        expect(row).toMatchObject({ displayName: '区审计员', mustChangePassword: true });
+        expect(await verifyPassword(row!.passwordHash, initialPassword!)).toBe(true);
+        expect(await after.db.select({ role: grant.role, territoryId: grant.territoryId }).from(grant).where(eq(grant.accountId, row!.id)))
+          .toEqual([{ role: 'auditor', territoryId: root.id }]);
+        const records = await after.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
+        expect(records.map((r) => r.actor)).toEqual(['admin-appoint', 'admin-appoint']);
         expect(JSON.stringify(records)).not.toContain(initialPassword);
       } finally {
         await after.close();

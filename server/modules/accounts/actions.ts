@@ -9,7 +9,7 @@ import { type Role, account, grant } from '../../db/schema/accounts.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInSight } from '../territory/queries.ts';
 import './messages.ts';
-import { grantRefusal, isAdministrator } from './rules.ts';
+import { ADMIN_ROLES, grantRefusal, isAdminRole, isAdministrator } from './rules.ts';
 
 const safe = (a: typeof account.$inferSelect) => {
   const { passwordHash: _p, totpSecretEnc: _t, ...rest } = a;
@@ -50,6 +50,7 @@ async function accountInScope(tx: AppContext['db'], actor: Actor, id: string) {
 }
 
 const adminProtected = (accountId: string) => new DomainError('account.adminProtected', 403, { accountId });
+const adminRoleOnServer = (role: Role) => new DomainError('grant.adminRoleOnServer', 403, { role });
 
 export async function updateAccount(ctx: AppContext, actor: Actor, id: string, input: { displayName?: string | undefined; totpRequired?: boolean | undefined; disabled?: boolean | undefined }) {
   return ctx.db.transaction(async (tx) => {
@@ -85,6 +86,7 @@ export async function addGrant(ctx: AppContext, actor: Actor, input: { accountId
   return ctx.db.transaction(async (tx) => {
     await accountById(tx, input.accountId);
     const node = await nodeInSight(tx, actor, 'account.manage', input.territoryId);
+    if (isAdminRole(input.role)) throw adminRoleOnServer(input.role);
     const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, input.accountId), isNull(grant.revokedAt)));
     if (input.accountId !== actor.accountId && isAdministrator(held.map((h) => h.role))) throw adminProtected(input.accountId);
     const refusal = grantRefusal({ granterAccountId: actor.accountId, accountId: input.accountId, role: input.role, heldRoles: held.map((h) => h.role) });
@@ -124,4 +126,32 @@ export async function resetPasswordOnServer(db: AppContext['db'], username: stri
     await audit(tx, { system: 'admin-reset' }, { action: 'account.resetPassword', targetType: 'account', targetId: a.id, after: { mustChangePassword: true, lockedUntil: null } });
   });
   return { initialPassword };
+}
+
+/**
+ * Appoints one of the three administrators: run on the server (`npm run admin:appoint -- <username>
+ * <role>`), never through the API, and audited as the system. A new account gets a one-time
+ * password; an existing one keeps its own, unless it already holds another administrator role.
+ * The grant is at the root of the tree, where the administrators work.
+ */
+export async function appointAdministratorOnServer(db: AppContext['db'], input: { username: string; role: Role; displayName?: string }) {
+  if (!isAdminRole(input.role)) throw invalid('role', 'grant.notAdminRole', { roles: ADMIN_ROLES.join(', ') });
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return db.transaction(async (tx) => {
+    const [root] = await tx.select().from(territory).where(eq(territory.depth, 0)).limit(1);
+    if (!root) throw notFound('territory', 'root');
+    const [existing] = await tx.select().from(account).where(eq(account.username, input.username)).for('update');
+    const [a] = existing ? [existing]
+      : await tx.insert(account).values({ username: input.username, displayName: input.displayName ?? input.username, passwordHash, mustChangePassword: true }).returning();
+    const held = await tx.select({ role: grant.role }).from(grant).where(and(eq(grant.accountId, a!.id), isNull(grant.revokedAt)));
+    if (held.some((h) => h.role === input.role)) throw new DomainError('grant.alreadyHeld', 409, { role: input.role });
+    const refusal = grantRefusal({ granterAccountId: '', accountId: a!.id, role: input.role, heldRoles: held.map((h) => h.role) });
+    if (refusal) throw new DomainError(refusal, 409);
+    const [created] = await tx.insert(grant).values({ accountId: a!.id, role: input.role, territoryId: root.id }).returning();
+    const system = { system: 'admin-appoint' };
+    if (!existing) await audit(tx, system, { action: 'account.create', targetType: 'account', targetId: a!.id, after: safe(a!) });
+    await audit(tx, system, { action: 'grant.create', targetType: 'account', targetId: a!.id, territoryId: root.id, after: created });
+    return { accountId: a!.id, initialPassword: existing ? null : initialPassword };
+  });
 }

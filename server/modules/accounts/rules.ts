@@ -10,6 +10,12 @@ export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 export const isAdministrator = (heldRoles: readonly Role[]) => heldRoles.some((r) => ADMIN_ROLES.includes(r));
 
 /**
+ * The three administrators are appointed on the server (`npm run admin:appoint`), never through the
+ * API: a security administrator who could grant them could make a sysadmin or auditor of their own.
+ */
+export const isAdminRole = (role: Role) => ADMIN_ROLES.includes(role);
+
+/**
  * Separation of the three administrators: no account holds two of them, and nobody grants
  * anything to themselves. Returns the message key of the rule broken, or null.
  */

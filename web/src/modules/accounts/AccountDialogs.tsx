@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ROLES, type Account } from '../../app/types';
+import { ROLES, type Account, type Role } from '../../app/types';
 import { useFormSubmit } from '../../app/ui/useFormSubmit';
 import { TerritorySelect } from '../territory/TerritorySelect';
 
@@ -40,6 +40,10 @@ export function CreateAccountModal({ open, onClose, onCreated }: {
   );
 }
 
+/** The three administrators are appointed on the server (npm run admin:appoint); the console never grants them. */
+const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+const GRANTABLE_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
+
 export function GrantModal({ account, onClose, onDone }: { account: Account | null; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
   const [form] = Form.useForm<{ role: string; territoryId: string }>();
@@ -55,7 +59,7 @@ export function GrantModal({ account, onClose, onDone }: { account: Account | nu
       confirmLoading={busy} okText={t('common.save')} okButtonProps={{ 'data-testid': 'grant-form-submit' }} destroyOnHidden>
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true }]}>
-          <Select data-testid="grant-form-role" options={ROLES.map((r) => ({ value: r, label: tx('role', r) }))} />
+          <Select data-testid="grant-form-role" options={GRANTABLE_ROLES.map((r) => ({ value: r, label: tx('role', r) }))} />
         </Form.Item>
         <Form.Item name="territoryId" label={t('accounts.territory')} rules={[{ required: true }]}>
           <TerritorySelect testId="grant-form-territory" style={{ width: '100%' }} />
