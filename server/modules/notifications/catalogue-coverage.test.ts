@@ -9,17 +9,19 @@ import { notificationsEnUS } from '../../../web/src/app/i18n/notifications.en-US
 import { notificationsZhCN } from '../../../web/src/app/i18n/notifications.zh-CN.ts';
 
 /**
- * The web names what the server writes: every notice kind sent and every audit action and target
- * type recorded in server/modules has its zh-CN and en-US text. Read from the source, so a new
+ * The web names what the server writes: every notice kind sent, every audit action and target type
+ * recorded in server/modules and every process writing audit records has its zh-CN and en-US text. Read from the source, so a new
  * kind or action without a label fails here rather than showing a raw code to a resident or auditor.
  */
 const MODULES = new URL('..', import.meta.url).pathname;
+/** Where the platform's own processes write to the audit log under a name of their own. */
+const PROCESSES = ['../../modules', '../../demo', '../../scripts', '../../core'].map((d) => new URL(d, import.meta.url).pathname);
 
 function* sources(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* sources(path);
-    else if (path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('authz-cases.ts')) yield path;
+    else if (path.endsWith('.ts') && !/(\.test|authz-cases|fixtures)\.ts$/.test(path)) yield path;
   }
 }
 
@@ -76,7 +78,11 @@ function scan() {
       if (type) targetTypes.add(type);
     }
   }
-  return { kinds, actions, targetTypes, unknownTemplates };
+  const processes = new Set<string>();
+  for (const dir of PROCESSES) {
+    for (const file of sources(dir)) for (const m of readFileSync(file, 'utf8').matchAll(/system: '([a-z0-9-]+)'/g)) processes.add(m[1]!);
+  }
+  return { kinds, actions, targetTypes, processes, unknownTemplates };
 }
 
 const found = scan();
@@ -89,6 +95,7 @@ describe('the web has a text for everything the server writes', () => {
     expect(found.actions).toContain('demand.accept');
     expect(found.actions).toContain('meeting.participant.add');
     expect(found.targetTypes).toContain('agenda_item');
+    expect(found.processes).toContain('deadline-timer');
     expect(found.unknownTemplates).toEqual([]);
   });
 
@@ -99,5 +106,9 @@ describe('the web has a text for everything the server writes', () => {
   it('every audit action and target type has a label in zh-CN and en-US', () => {
     expect(missing([...found.actions].map((a) => `audit.action.${a}`), auditZhCN, auditEnUS)).toEqual([]);
     expect(missing([...found.targetTypes].map((t) => `audit.targetType.${t}`), auditZhCN, auditEnUS)).toEqual([]);
+  });
+
+  it('every process of the platform that writes to the audit log has a name in zh-CN and en-US', () => {
+    expect(missing([...found.processes].map((p) => `audit.system.${p}`), auditZhCN, auditEnUS)).toEqual([]);
   });
 });

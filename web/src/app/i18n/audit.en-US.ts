@@ -343,6 +343,14 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.targetType.points_rule': 'Points rule',
   'audit.targetType.service': 'Service',
   'audit.targetType.work_calendar': 'Working calendar',
-  'audit.targetType.project': 'Project',
-  'audit.targetType.grant': 'Grant',
+  // Processes of the platform itself, named where a person's account would be.
+  'audit.system.admin-appoint': 'Administrator appointment script',
+  'audit.system.admin-reset': 'Administrator password reset script',
+  'audit.system.deadline-timer': 'Deadline timer',
+  'audit.system.demo-loader': 'Demo data loader',
+  'audit.system.hot-topics': 'Hot-topic detection',
+  'audit.system.resolution-carry-over': 'Resolution carry-over',
+  'audit.system.territory-import': 'Territory import',
+  'audit.system.vote-timer': 'Voting timer',
+  'audit.system.wish-claim-expiry': 'Wish claim expiry',
 };

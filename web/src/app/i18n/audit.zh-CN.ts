@@ -341,6 +341,14 @@ export const auditZhCN = {
   'audit.targetType.points_rule': '积分规则',
   'audit.targetType.service': '服务项目',
   'audit.targetType.work_calendar': '工作日历',
-  'audit.targetType.project': '项目',
-  'audit.targetType.grant': '角色授权',
+  // Processes of the platform itself, named where a person's account would be.
+  'audit.system.admin-appoint': '三员任命脚本',
+  'audit.system.admin-reset': '管理员密码重置脚本',
+  'audit.system.deadline-timer': '办理时限计时器',
+  'audit.system.demo-loader': '演示数据装载',
+  'audit.system.hot-topics': '热点预警检测',
+  'audit.system.resolution-carry-over': '决议逾期顺延',
+  'audit.system.territory-import': '区域导入',
+  'audit.system.vote-timer': '表决计时器',
+  'audit.system.wish-claim-expiry': '微心愿认领超时释放',
 } as const;

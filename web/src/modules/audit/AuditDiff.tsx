@@ -7,6 +7,15 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Where the catalogue names the values of a field, by the record's target type (state) or the field alone. */
+const STATE_LABELS: Record<string, string> = {
+  demand: 'demand.state', wish: 'wish.state', activity: 'activity.state', mediation_case: 'mediation.state',
+  member_registration: 'registration.state', unit_registration: 'registration.state', vote_matter: 'vote.state',
+  agenda_item: 'dl.agendaState', meeting: 'dl.meetingState', resolution: 'dl.resolutionState',
+  charter: 'charter.state', charter_version: 'charter.state',
+};
+const FIELD_LABELS: Record<string, string> = { role: 'role', channel: 'demand.channel', level: 'demand.level' };
+
 /** The keys of a recorded state, in the order they were written, before's first. */
 function keysOf(before: unknown, after: unknown): string[] {
   const keys = new Set<string>();
@@ -19,7 +28,7 @@ function keysOf(before: unknown, after: unknown): string[] {
  * the catalogue has none), changed fields first and marked, values written for people rather than
  * as JSON. The raw JSON stays one click away.
  */
-export function AuditDiff({ id, before, after }: { id: string; before: unknown; after: unknown }) {
+export function AuditDiff({ id, targetType, before, after }: { id: string; targetType: string | null; before: unknown; after: unknown }) {
   const { t, tx, lang } = useI18n();
   const label = (key: string) => tx('audit.key', key);
 
@@ -27,7 +36,8 @@ export function AuditDiff({ id, before, after }: { id: string; before: unknown; 
     if (v === undefined || v === null || v === '') return '—';
     if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
     if (typeof v === 'string' && ISO_TIME.test(v)) return new Date(v).toLocaleString(lang);
-    if (typeof v === 'string' && key === 'role') return tx('role', v);
+    const values = key === 'state' ? STATE_LABELS[targetType ?? ''] : FIELD_LABELS[key];
+    if (typeof v === 'string' && values) return tx(values, v);
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return String(v);
     return JSON.stringify(v);

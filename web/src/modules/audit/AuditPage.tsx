@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Input, Table, Tag } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Input, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,8 +9,13 @@ import { useI18n } from '../../app/i18n';
 import { useFetch } from '../../app/useFetch';
 import { ErrorState } from '../../app/ui/States';
 import type { AuditRecord } from '../../app/types';
+import { auditZhCN } from '../../app/i18n/audit.zh-CN';
 import { TerritorySelect } from '../territory/TerritorySelect';
 import { AuditDiff } from './AuditDiff';
+
+const ACTION_PREFIX = 'audit.action.';
+/** Every audited action the catalogue names, by its code. */
+const ACTIONS = Object.keys(auditZhCN).filter((k) => k.startsWith(ACTION_PREFIX)).map((k) => k.slice(ACTION_PREFIX.length));
 
 interface Filters {
   actor?: string;
@@ -24,6 +29,21 @@ interface Verify {
   ok: boolean;
   checked: number;
   firstBroken: null | { id: string; at: string };
+}
+
+/** The record as the log holds it, for auditors who search or cite by code: action, actor, target. */
+function RawCodes({ record: r }: { record: AuditRecord }) {
+  const { t } = useI18n();
+  const items: [string, string | null][] = [
+    [t('audit.action'), r.action], [t('audit.actor'), r.actor], [t('audit.target'), [r.targetType, r.targetId].filter(Boolean).join(' ') || null],
+  ];
+  return (
+    <div data-testid={`audit-codes-${r.id}`} style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginBottom: 8, fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+      {items.filter(([, v]) => v).map(([label, v]) => (
+        <span key={label} style={{ minWidth: 0, wordBreak: 'break-all' }}>{label}: <span className="gz-mono">{v}</span></span>
+      ))}
+    </div>
+  );
 }
 
 export default function AuditPage() {
@@ -61,19 +81,34 @@ export default function AuditPage() {
   };
 
   const time = (s: string) => new Date(s).toLocaleString(lang);
+  const typed = draft.action?.trim().toLowerCase() ?? '';
+  const actionOptions = ACTIONS
+    .map((code) => ({ code, label: tx('audit.action', code) }))
+    .filter((a) => !typed || a.code.toLowerCase().includes(typed) || a.label.toLowerCase().includes(typed))
+    .slice(0, 50)
+    .map((a) => ({ value: a.code, label: <span>{a.label} <span className="gz-mono" style={{ fontSize: 11, color: 'rgba(0,0,0,0.45)' }}>{a.code}</span></span> }));
+  // Records written by the platform itself (timers, imports) carry a process name, not a person's.
+  const actorLabel = (r: AuditRecord) => (r.role ? r.actor : tx('audit.system', r.actor));
   const columns: ColumnsType<AuditRecord> = [
     // A fixed column makes the table keep an expanded row to the screen's width (the diff on a phone).
     { title: t('audit.time'), dataIndex: 'at', width: 170, fixed: 'left', render: time },
-    { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
+    {
+      title: t('audit.actor'), dataIndex: 'actor', width: 120,
+      render: (_, r) => <span title={r.actor} data-testid="audit-actor-label">{actorLabel(r)}</span>,
+    },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
     {
       title: t('audit.action'), dataIndex: 'action', width: 190,
-      render: (a: string) => <Tag title={a} data-testid="audit-action-label" style={{ whiteSpace: 'normal' }}>{tx('audit.action', a)}</Tag>,
+      render: (a: string) => (
+        <Tooltip title={<span className="gz-mono">{a}</span>}>
+          <Tag data-testid="audit-action-label" style={{ whiteSpace: 'normal' }}>{tx('audit.action', a)}</Tag>
+        </Tooltip>
+      ),
     },
     {
       title: t('audit.target'), key: 'target', width: 180,
       render: (_, r) => (
-        <span title={r.targetId ?? undefined}>
+        <span title={[r.targetType, r.targetId].filter(Boolean).join(' ') || undefined}>
           {tx('audit.targetType', r.targetType)} <span className="gz-mono">{r.targetId?.slice(0, 8)}</span>
         </span>
       ),
@@ -89,8 +124,10 @@ export default function AuditPage() {
         <div className="gz-toolbar">
           <Input placeholder={t('audit.actor')} aria-label={t('audit.actor')} allowClear style={{ width: 150 }} data-testid="audit-actor"
             value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} onPressEnter={apply} />
-          <Input placeholder={t('audit.actionPlaceholder')} aria-label={t('audit.action')} allowClear style={{ width: 220 }} data-testid="audit-action"
-            value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))} onPressEnter={apply} />
+          <AutoComplete options={actionOptions} value={draft.action} onChange={(action: string) => setDraft((d) => ({ ...d, action }))}
+            style={{ width: 240 }} popupMatchSelectWidth={300}>
+            <Input placeholder={t('audit.actionPlaceholder')} aria-label={t('audit.action')} allowClear onPressEnter={apply} data-testid="audit-action" />
+          </AutoComplete>
           <TerritorySelect value={draft.territoryId} onChange={(territoryId) => setDraft((d) => ({ ...d, territoryId }))}
             placeholder={t('audit.node')} testId="audit-node" style={{ width: 220 }} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" aria-label={t('audit.time')} />
@@ -126,7 +163,12 @@ export default function AuditPage() {
             columns={columns}
             scroll={{ x: 1060 }}
             expandable={{
-              expandedRowRender: (r) => <AuditDiff id={r.id} before={r.before} after={r.after} />,
+              expandedRowRender: (r) => (
+                <>
+                  <RawCodes record={r} />
+                  <AuditDiff id={r.id} targetType={r.targetType} before={r.before} after={r.after} />
+                </>
+              ),
             }}
             pagination={{
               current: page,
