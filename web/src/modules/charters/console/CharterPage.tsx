@@ -7,9 +7,11 @@ import { useAuth } from '../../../app/auth';
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
+import { RemoteSelect } from '../../../app/ui/RemoteSelect';
 import { ErrorState, Loading } from '../../../app/ui/States';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { DiffView } from '../shared/DiffView';
-import { CHARTER, type CharterDetail, type Comment, type Segment, STATE_COLOR, type Version, fmtTime } from '../shared/types';
+import { type AdoptionSource, CHARTER, type CharterDetail, type Comment, type Segment, STATE_COLOR, type Version, fmtTime } from '../shared/types';
 import '../shared/charters.css';
 
 type Run = (path: string, body?: unknown, method?: 'POST' | 'PATCH') => Promise<boolean>;
@@ -39,25 +41,64 @@ function CommentPeriodDialog({ version, onClose, run }: { version: Version | nul
   );
 }
 
-function AdoptDialog({ version, onClose, run }: { version: Version | null; onClose: () => void; run: Run }) {
+type AdoptBy = 'resolution' | 'matter';
+interface AdoptValues {
+  by: AdoptBy;
+  resolutionId?: string;
+  matterId?: string;
+}
+
+/** The resolution or passed owners' vote to pick, searched by title; the newest show before anything is typed. */
+function SourceSelect({ versionId, by, value, onChange }: { versionId: string; by: AdoptBy; value?: string; onChange?: (id: string | undefined) => void }) {
   const { t } = useI18n();
-  const [by, setBy] = useState<'resolution' | 'matter'>('resolution');
-  const [id, setId] = useState('');
-  const body = by === 'resolution' ? { resolutionId: id.trim() } : { matterId: id.trim() };
+  const path = `/api/charter-versions/${versionId}/adoption-sources`;
+  const newest = useFetch<{ items: AdoptionSource[] }>(path, { by });
+  const find = async (q: string) => (await api<{ items: AdoptionSource[] }>(path, { query: { by, q } })).items;
   return (
-    <Modal open={!!version} title={t('charter.adopt')} onCancel={onClose} okButtonProps={{ 'data-testid': 'charter-adopt-submit', disabled: !id.trim() }}
-      onOk={async () => { if (version && await run(`/api/charter-versions/${version.id}/adopt`, body)) onClose(); }} destroyOnHidden>
-      <Form layout="vertical">
-        <Form.Item label={t('charter.adoptBy')}>
-          <Radio.Group value={by} onChange={(e) => setBy(e.target.value)} data-testid="charter-adopt-by">
-            <Radio value="resolution">{t('charter.adoptedByResolution')}</Radio>
-            <Radio value="matter">{t('charter.adoptedByMatter')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item label={by === 'resolution' ? t('charter.resolutionId') : t('charter.matterId')}>
-          <Input value={id} onChange={(e) => setId(e.target.value)} data-testid="charter-adopt-id" />
-        </Form.Item>
-      </Form>
+    <RemoteSelect<AdoptionSource>
+      value={value}
+      onChange={(id) => onChange?.(id)}
+      find={find}
+      initial={newest.data?.items}
+      loading={newest.loading}
+      placeholder={t('charter.adoptSearch')}
+      toOption={(s) => ({ value: s.id, label: [s.title, s.from, s.at && fmtTime(s.at)].filter(Boolean).join(' · ') })}
+      testId="charter-adopt-source"
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+function AdoptDialog({ version, onClose, onDone }: { version: Version | null; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<AdoptValues>();
+  const by: AdoptBy = Form.useWatch('by', form) ?? 'resolution';
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api(`/api/charter-versions/${version!.id}/adopt`, { method: 'POST', body: v.by === 'resolution' ? { resolutionId: v.resolutionId } : { matterId: v.matterId } });
+    onDone();
+  });
+  const required = [{ required: true, message: t('charter.required') }];
+  return (
+    <Modal open={!!version} title={t('charter.adopt')} onCancel={onClose} onOk={submit} okButtonProps={{ 'data-testid': 'charter-adopt-submit', loading: busy }} destroyOnHidden>
+      {version && (
+        <Form form={form} layout="vertical" initialValues={{ by: 'resolution' }}>
+          <Form.Item name="by" label={t('charter.adoptBy')}>
+            <Radio.Group data-testid="charter-adopt-by">
+              <Radio value="resolution" data-testid="charter-adopt-by-resolution">{t('charter.adoptedByResolution')}</Radio>
+              <Radio value="matter" data-testid="charter-adopt-by-matter">{t('charter.adoptedByMatter')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          {by === 'resolution' ? (
+            <Form.Item key="resolution" name="resolutionId" label={t('charter.adoptResolution')} rules={required}>
+              <SourceSelect versionId={version.id} by="resolution" />
+            </Form.Item>
+          ) : (
+            <Form.Item key="matter" name="matterId" label={t('charter.adoptMatter')} rules={required}>
+              <SourceSelect versionId={version.id} by="matter" />
+            </Form.Item>
+          )}
+        </Form>
+      )}
     </Modal>
   );
 }
@@ -170,7 +211,7 @@ export function CharterPage() {
         )) : <Empty />}
       </div>
       <CommentPeriodDialog version={commenting} onClose={() => setCommenting(null)} run={run} />
-      <AdoptDialog version={adopting} onClose={() => setAdopting(null)} run={run} />
+      <AdoptDialog version={adopting} onClose={() => setAdopting(null)} onDone={() => { setAdopting(null); notify.success(); detail.reload(); setRevision((r) => r + 1); }} />
     </Space>
   );
 }

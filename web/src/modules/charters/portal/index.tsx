@@ -7,7 +7,8 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
-import { type Charter, type Comment, STATE_COLOR, type Version, fmtTime } from '../shared/types';
+import { DiffView } from '../shared/DiffView';
+import { type Charter, type Comment, type Segment, STATE_COLOR, type Version, fmtTime } from '../shared/types';
 import '../shared/charters.css';
 
 /** The home tab's card: the community's charters, with how many wait for the resident's comments. */
@@ -78,6 +79,19 @@ function CommentBox({ v, onSent }: { v: Version; onSent: () => void }) {
   );
 }
 
+/** The draft in comment against the text in force, word by word, so a resident sees what they are asked about. */
+function DraftChanges({ charterId }: { charterId: string }) {
+  const { t } = useI18n();
+  const diff = useFetch<{ from: number | null; to: number; segments: Segment[] }>(`/api/my/charters/${charterId}/diff`);
+  if (diff.error) return <ErrorState error={diff.error} onRetry={diff.reload} />;
+  if (!diff.data) return <Loading />;
+  return (
+    <div data-testid="m-charter-changes" data-from={diff.data.from ?? ''}>
+      {diff.data.from === null ? <Typography.Text type="secondary">{t('charter.portal.firstVersion')}</Typography.Text> : <DiffView segments={diff.data.segments} />}
+    </div>
+  );
+}
+
 function CharterRead() {
   const { id } = useParams();
   const { t, tx } = useI18n();
@@ -93,9 +107,14 @@ function CharterRead() {
         <div style={{ color: '#888' }}>{tx('charter.kind', c.kind)} · {c.territoryName}{c.estateName ? ` · ${c.estateName}` : ''}</div>
       </Card>
       {draft && (
+        <Card size="small" className="gz-m-card" title={t('charter.portal.changes')}>
+          <DraftChanges charterId={c.id} />
+        </Card>
+      )}
+      {draft && (
         <Card size="small" className="gz-m-card" data-testid="m-charter-draft"
           title={<span>{t('charter.portal.draft', { until: fmtTime(draft.commentUntil) })} <Tag color={STATE_COLOR.commenting}>{t('charter.version', { version: draft.version })}</Tag></span>}>
-          <div className="gz-charter-text">{draft.text}</div>
+          <div className="gz-charter-text" data-testid="m-charter-draft-text">{draft.text}</div>
           <div style={{ marginTop: 12 }}><CommentBox v={draft} onSent={detail.reload} /></div>
         </Card>
       )}

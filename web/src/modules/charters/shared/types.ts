@@ -58,3 +58,12 @@ export interface Segment {
 
 const TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
 export const fmtTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', TIME) : '');
+
+/** A resolution or a passed owners' vote that may adopt a version (GET /api/charter-versions/:id/adoption-sources). */
+export interface AdoptionSource {
+  id: string;
+  title: string;
+  /** The meeting of a resolution, the estate of a vote. */
+  from: string | null;
+  at: string | null;
+}
