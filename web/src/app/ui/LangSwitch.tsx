@@ -13,7 +13,7 @@ export function LangSwitch({ compact }: { compact?: boolean }) {
       aria-label={t('app.language')}
       value={lang}
       onChange={setLang}
-      prefix={compact ? undefined : <GlobalOutlined />}
+      prefix={compact ? undefined : <GlobalOutlined aria-hidden />}
       style={{ width: compact ? 96 : 124 }}
       options={(Object.keys(AUTONYMS) as Lang[]).map((l) => ({ value: l, label: AUTONYMS[l] }))}
     />
