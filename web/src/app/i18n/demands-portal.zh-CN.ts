@@ -7,7 +7,7 @@ export const demandsPortalZhCN = {
   'm.demand.view.public': '社区公示',
   'm.demand.noneMine': '您还没有反映过诉求',
   'm.demand.nonePublic': '本社区暂无公示的诉求',
-  'm.demand.publicHint': '{community}：居民反映了什么、社区办了什么（不含姓名、电话和门牌）',
+  'm.demand.publicHint': '{community}：居民反映了什么、社区办了什么（不含姓名、电话和房号）',
   'm.demand.publicResult': '办理结果：{result}',
   'm.demand.loadMore': '加载更多',
   'm.demand.category': '诉求类别',
