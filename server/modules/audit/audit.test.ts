@@ -96,6 +96,33 @@ describe('what each auditor may read', () => {
   });
 });
 
+describe('verifying the chain, district-wide', () => {
+  it('lets only an auditor granted at the district verify; a street-level auditor gets 403 saying why', async () => {
+    const streetAuditor = await accountFor(t, 'auditor', f.a.street, 'street-auditor-verify');
+    const refused = await as(t.app, streetAuditor.session).get('/api/audit/verify');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('audit.verifyDistrictWide');
+    expect(refused.json().detail).toContain('全区');
+    expect(refused.body).not.toMatch(/checked|firstBroken/);
+    const en = await as(t.app, streetAuditor.session).get('/api/audit/verify', { 'accept-language': 'en-US' });
+    expect(en.json().detail).toMatch(/district/);
+    expect((await read('/api/audit/verify')).statusCode).toBe(200);
+  });
+
+  it('lists for a street-level auditor only records on nodes of their street, whatever the filters', async () => {
+    const streetAuditor = await accountFor(t, 'auditor', f.a.street, 'street-auditor-list');
+    await audit(t.db, { system: 'test' }, { action: 'test.elsewhere', targetType: 'territory', targetId: f.b.building.id, territoryId: f.b.building.id, after: {} });
+    await audit(t.db, { system: 'test' }, { action: 'test.nowhere', after: {} });
+    await audit(t.db, { system: 'test' }, { action: 'test.here', targetType: 'territory', targetId: f.a.building.id, territoryId: f.a.building.id, after: {} });
+    const listed = (await as(t.app, streetAuditor.session).get('/api/audit?action=test.&pageSize=200')).json();
+    expect(listed.items.map((i: { action: string }) => i.action)).toEqual(['test.here']);
+    expect(listed.total).toBe(1);
+    const byActor = (await as(t.app, streetAuditor.session).get('/api/audit?actor=test&pageSize=200')).json();
+    expect(byActor.items.map((i: { action: string }) => i.action)).toEqual(['test.here']);
+  });
+});
+
 describe('the hash chain', () => {
   it('stays one unforked chain when many changes land at once', async () => {
     const renames = Array.from({ length: 12 }, (_, i) =>

@@ -2,14 +2,19 @@ import { and, count, desc, eq, gte, ilike, isNull, like, lte, or, type SQL } fro
 import { z } from 'zod';
 import { type App, type AppContext, actorOf } from '../../core/context.ts';
 import { verifyChain } from '../../core/audit.ts';
+import { DomainError } from '../../core/errors.ts';
 import { type Actor, grantsFor, likePrefix, scope } from '../../core/policy.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { territory } from '../../db/schema/territory.ts';
 import { nodeInSight } from '../territory/queries.ts';
 import { idsOfPath } from '../territory/rules.ts';
+import './messages.ts';
 import { auditPolicy as P } from './policy.ts';
 
 const tags = ['audit'];
+
+/** An auditor granted at the root of the tree: the one who sees the district's records without a node. */
+const districtLevel = (actor: Actor) => grantsFor(actor, P['audit.read']).some((g) => idsOfPath(g.path).length === 1);
 
 /**
  * The records an auditor may read: those on a node of their granted subtrees. Records with no node
@@ -17,9 +22,8 @@ const tags = ['audit'];
  * root of the tree reads them.
  */
 export function auditSight(actor: Actor): SQL {
-  const districtLevel = grantsFor(actor, P['audit.read']).some((g) => idsOfPath(g.path).length === 1);
   const onNodes = scope(actor, P['audit.read'], territory.path);
-  return districtLevel ? or(onNodes, isNull(auditLog.territoryId))! : onNodes;
+  return districtLevel(actor) ? or(onNodes, isNull(auditLog.territoryId))! : onNodes;
 }
 
 export function auditRoutes(app: App, ctx: AppContext) {
@@ -76,8 +80,13 @@ export function auditRoutes(app: App, ctx: AppContext) {
   app.get('/api/audit/verify', {
     config: { permission: P['audit.read'] },
     schema: {
-      tags, summary: 'Recompute the hash chain; names the first broken record',
+      tags, summary: 'Recompute the hash chain; names the first broken record (district-level auditors only)',
       response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ id: z.number(), at: z.string() }).nullable() }) },
     },
-  }, async () => verifyChain(ctx.db));
+  }, async (req) => {
+    // The chain runs through every record of the district, so walking it would show a street's
+    // auditor how many records exist beyond their street, and where one was tampered with.
+    if (!districtLevel(actorOf(req))) throw new DomainError('audit.verifyDistrictWide', 403);
+    return verifyChain(ctx.db);
+  });
 }
