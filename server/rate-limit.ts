@@ -13,12 +13,15 @@ export interface RateBudgets {
 }
 
 const DEFAULTS: RateBudgets = { login: 30, public: 120, open311: 300 };
-/** Tests log in and read the public list far faster than people do: they set a budget when they mean one. */
-const TEST_DEFAULT = 1_000_000;
+/**
+ * Tests and the demo (whose browser journeys share one server and log in from one address far
+ * faster than people do) run with budgets nobody reaches, unless they set one.
+ */
+const UNREACHED = 1_000_000;
 const MINUTE = 60_000;
 
 export function rateBudgets(c: Config): RateBudgets {
-  const pick = (set: number | undefined, fallback: number) => set ?? (c.NODE_ENV === 'test' ? TEST_DEFAULT : fallback);
+  const pick = (set: number | undefined, fallback: number) => set ?? (c.NODE_ENV === 'test' || c.demo ? UNREACHED : fallback);
   return {
     login: pick(c.GONGZHI_RATE_LOGIN, DEFAULTS.login),
     public: pick(c.GONGZHI_RATE_PUBLIC, DEFAULTS.public),

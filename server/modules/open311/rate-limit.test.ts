@@ -41,9 +41,11 @@ afterAll(async () => {
 const from = (ip: string) => ({ remoteAddress: ip });
 
 describe('budgets', () => {
-  it('are generous by default, very high in tests, and each can be set or turned off', () => {
-    expect(rateBudgets({ ...t.config, NODE_ENV: 'production' })).toEqual({ login: 30, public: 120, open311: 300 });
+  it('are generous by default, out of reach in tests and the demo, and each can be set or turned off', () => {
+    expect(rateBudgets({ ...t.config, NODE_ENV: 'production', demo: false })).toEqual({ login: 30, public: 120, open311: 300 });
+    expect(rateBudgets({ ...t.config, NODE_ENV: 'development', demo: false }).login).toBe(30);
     expect(rateBudgets(t.config).login).toBeGreaterThan(10_000);
+    expect(rateBudgets({ ...t.config, NODE_ENV: 'development', demo: true }).login).toBeGreaterThan(10_000);
     expect(rateBudgets({ ...t.config, GONGZHI_RATE_LOGIN: 0, GONGZHI_RATE_OPEN311: 5 })).toMatchObject({ login: 0, open311: 5 });
   });
 });
