@@ -5,7 +5,7 @@ import { grantsFor, minimalPaths } from '../../core/policy.ts';
 import { territoryKinds } from '../../db/schema/territory.ts';
 import { createNode } from './actions/create-node.ts';
 import { moveNode, renameNode, retireNode } from './actions/change-node.ts';
-import { importTerritories } from './actions/import-territories.ts';
+import { importTerritoryFile } from './actions/import-territories.ts';
 import { territoryPolicy as P } from './policy.ts';
 import { nodeOut, presentNode } from './presenters.ts';
 import { children, nodeDetail, overview, roots, search } from './queries.ts';
@@ -86,7 +86,7 @@ export function territoryRoutes(app: App, ctx: AppContext) {
   }, async (req) => {
     const actor = actorOf(req);
     const scopePaths = minimalPaths(grantsFor(actor, P['territory.import']).map((g) => g.path));
-    return ctx.db.transaction((tx) => importTerritories(tx, actor, req.body, { scopePaths, locale: pickLocale(req.headers['accept-language']) }));
+    return importTerritoryFile(ctx.db, actor, req.body, { scopePaths, locale: pickLocale(req.headers['accept-language']) });
   });
 
   app.get('/api/stats/overview', {

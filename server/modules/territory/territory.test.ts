@@ -222,6 +222,22 @@ describe('CSV import', () => {
     expect((await lastAudit('territory.import')).after).toMatchObject({ created: 0, updated: 1, codes: ['T-D-1-G'] });
   });
 
+  it('creates a new code once when two imports of it arrive together, refusing the other naming `code`', async () => {
+    const csv = 'code,name,level,parent_code\nT-RACE,并发街道,subdistrict,T\nT-RACE-1,并发居民区,neighborhood,T-RACE\n';
+    const results = await Promise.all([0, 1].map(() => api(sysadmin).post('/api/territories/import', csv, csvHeaders)));
+    const codes = results.map((r) => r.statusCode);
+    // Run one after the other, the second import finds the codes and only updates; run together, the index refuses it.
+    if (codes.every((c) => c === 200)) {
+      expect(results.map((r) => r.json().created).sort()).toEqual([0, 2]);
+    } else {
+      expect(codes.sort()).toEqual([200, 409]);
+      const refused = results.find((r) => r.statusCode === 409)!;
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'code', code: 'territory.codeTaken' })]);
+    }
+    expect(await t.db.select().from(territory).where(like(territory.code, 'T-RACE%'))).toHaveLength(2);
+  });
+
   it('moves a node whose parent changed, with its subtree', async () => {
     await api(sysadmin).post('/api/territories/import', 'code,name,level,parent_code\nT-E,E街道,subdistrict,T\nT-E-1,E一居民区,neighborhood,T-E\nT-E-1-G,E一网格,grid,T-E-1\n', csvHeaders);
     const res = await api(sysadmin).post('/api/territories/import', 'code,name,level,parent_code\nT-E-1,E一居民区,neighborhood,T-A\n', csvHeaders);

@@ -5,15 +5,10 @@ import type { AppContext } from '../../../core/context.ts';
 import { DomainError, invalid } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { type TerritoryKind, territory } from '../../../db/schema/territory.ts';
+import { isCodeTaken } from '../code-taken.ts';
 import { nodeInSight } from '../queries.ts';
 import { canContain, childPath } from '../rules.ts';
 
-const UNIQUE_VIOLATION = '23505';
-/** The database's refusal of a second node with the same code: the driver's error, or drizzle's wrapping of it. */
-const isCodeTaken = (e: unknown) => {
-  const err = (e as { cause?: { code?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint?: string });
-  return err.code === UNIQUE_VIOLATION && err.constraint === 'territory_code_unique';
-};
 
 export async function createNode(ctx: AppContext, actor: Actor, input: { parentId: string; name: string; kind: TerritoryKind; code?: string | undefined }) {
   try {

@@ -7,10 +7,28 @@ import { t, type Locale } from '../../../core/i18n.ts';
 import { likePrefix } from '../../../core/policy.ts';
 import type { Db } from '../../../db/client.ts';
 import { type TerritoryKind, territory, territoryKinds } from '../../../db/schema/territory.ts';
+import { codeTakenIn, isCodeTaken } from '../code-taken.ts';
+import '../messages.ts';
 import { canContain, childPath, rootPath } from '../rules.ts';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code'] as const;
 interface Row { line: number; code: string; name: string; kind: TerritoryKind; parentCode: string }
+
+type Who = Parameters<typeof audit>[1];
+type ImportOptions = { scopePaths: string[] | null; locale: Locale };
+
+/**
+ * An import in a transaction of its own. When another import creates one of the file's new codes
+ * meanwhile, the unique index refuses this one: 409 naming `code`, and running it again updates.
+ */
+export async function importTerritoryFile(db: Db, who: Who, csv: string, opts: ImportOptions) {
+  try {
+    return await db.transaction((tx) => importTerritories(tx, who, csv, opts));
+  } catch (e) {
+    if (!isCodeTaken(e)) throw e;
+    throw new DomainError('territory.codeTakenMeanwhile', 409, {}, [{ field: 'code', code: 'territory.codeTaken', params: { code: codeTakenIn(e) ?? '' } }]);
+  }
+}
 
 /**
  * Imports `code,name,level,parent_code` rows: a code already present is updated (renamed,
@@ -19,9 +37,9 @@ interface Row { line: number; code: string; name: string; kind: TerritoryKind; p
  */
 export async function importTerritories(
   tx: Db,
-  who: Parameters<typeof audit>[1],
+  who: Who,
   csv: string,
-  opts: { scopePaths: string[] | null; locale: Locale },
+  opts: ImportOptions,
 ) {
   const { rows, errors } = parseRows(csv.replace(/^\uFEFF/, ''), opts.locale);
   const codes = rows.map((r) => r.code).concat(rows.map((r) => r.parentCode)).filter(Boolean);
