@@ -225,9 +225,15 @@ describe('grants and the separation of the three administrators (三员分立)',
     const listed = (await api.get('/api/accounts')).json().items.map((a: { username: string }) => a.username);
     expect(listed).toContain('a-worker');
     expect(listed).not.toContain('d-admin');
-    expect((await api.post(`/api/accounts/${above.id}/reset-password`)).statusCode).toBe(403);
-    expect((await api.patch(`/api/accounts/${above.id}`, { disabled: true })).statusCode).toBe(403);
-    expect((await api.post(`/api/accounts/${above.id}/unlock`)).statusCode).toBe(403);
+    for (const res of [
+      await api.post(`/api/accounts/${above.id}/reset-password`),
+      await api.patch(`/api/accounts/${above.id}`, { disabled: true }),
+      await api.post(`/api/accounts/${above.id}/unlock`),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('notFound');
+    }
     expect((await loginRaw('d-admin', TEST_PASSWORD)).statusCode).toBe(200);
     expect((await api.post(`/api/accounts/${mine.id}/reset-password`)).statusCode).toBe(200);
   });

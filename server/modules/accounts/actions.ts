@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import { DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { DomainError, invalid, notFound } from '../../core/errors.ts';
 import { generatePassword, hashPassword } from '../../core/password.ts';
 import { type Actor, canAt } from '../../core/policy.ts';
 import { destroyAccountSessions } from '../../core/session.ts';
@@ -37,14 +37,15 @@ async function accountById(tx: AppContext['db'], id: string) {
 /**
  * An account the caller may manage: every live grant it holds lies in the caller's subtrees (one
  * without grants is anyone's to manage). Otherwise a street's security administrator could reset
- * a district administrator's password and log in with it. No administrator's account is anyone's
+ * a district administrator's password and log in with it. Such an account is not in the caller's
+ * list either, so it answers 404 as if it did not exist. No administrator's account is anyone's
  * to manage (三员分立), the caller's own included.
  */
 async function accountInScope(tx: AppContext['db'], actor: Actor, id: string) {
   const a = await accountById(tx, id);
   const held = await tx.select({ path: territory.path, role: grant.role }).from(grant).innerJoin(territory, eq(territory.id, grant.territoryId))
     .where(and(eq(grant.accountId, id), isNull(grant.revokedAt)));
-  if (!held.every((g) => canAt(actor, 'account.manage', g.path))) throw forbidden();
+  if (!held.every((g) => canAt(actor, 'account.manage', g.path))) throw notFound('account', id);
   if (isAdministrator(held.map((g) => g.role))) throw adminProtected(id);
   return a;
 }
