@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, useBrowser, chooseOption } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -56,7 +56,7 @@ describe('a district administrator changes a points rule', () => {
     if (before.monthlyCap === null) await desk.getByTestId('rule-form-uncapped').click();
     await input(desk, 'rule-form-cap').fill('300');
     await desk.getByTestId('rule-form-expiry').click();
-    await desk.getByTestId('rule-form-expiry-annual').click();
+    await chooseOption(desk, desk.getByTestId('rule-form-expiry-annual'));
     await shot(desk, 'rules-edit');
     await desk.getByTestId('rule-form-submit').click();
 

@@ -11,7 +11,7 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser, chooseOption } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -49,7 +49,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** Picks the option showing this text in the open antd Select dropdown. */
 async function pickOption(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+  await chooseOption(page, text);
 }
 
 /** Sends a dialog and waits for it to close; a refusal fails with the server's words as the page shows them. */

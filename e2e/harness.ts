@@ -152,3 +152,16 @@ export async function apiAs(username: string, password = DEMO_PASSWORD) {
     post: <T>(path: string, body?: unknown) => ok<T>('POST', path, body),
   };
 }
+
+const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+
+/**
+ * Chooses an option of the open antd select (by its text, or a locator of the option) and waits
+ * until the dropdown has gone: while it fades out it still lies over the buttons below it, and a
+ * click meant for them would land on an option instead.
+ */
+export async function chooseOption(page: Page, option: string | RegExp | Locator): Promise<void> {
+  const target = typeof option === 'string' || option instanceof RegExp ? openOptions(page).filter({ hasText: option }).first() : option;
+  await target.click();
+  await expect.poll(() => openOptions(page).count(), { timeout: UI_TIMEOUT }).toBe(0);
+}

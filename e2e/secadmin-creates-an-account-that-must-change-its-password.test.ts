@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser, chooseOption } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -34,10 +34,10 @@ describe('forced password change for an account the security administrator creat
     await expectText(row, '待改密');
     await admin.getByTestId(`grant-add-${username}`).click();
     await admin.getByTestId('grant-form-role').click();
-    await admin.locator('.ant-select-item-option', { hasText: /^社工$/ }).click();
+    await chooseOption(admin, /^社工$/);
     await admin.getByTestId('grant-form-territory').click();
     await admin.getByTestId('grant-form-territory').locator('input').fill('龙潭社区');
-    await admin.locator('.ant-select-item-option', { hasText: '310117001001' }).click();
+    await chooseOption(admin, '310117001001');
     await admin.getByTestId('grant-form-submit').click();
     await expectText(row, '社工 · 龙潭社区居委会');
     await shot(admin, 'account-granted');

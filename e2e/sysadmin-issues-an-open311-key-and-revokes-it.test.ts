@@ -3,7 +3,7 @@
  * it from the one-time display, the app reads with it — and when the app is retired, revokes it.
  */
 import { describe, expect, it } from 'vitest';
-import { apiAs, baseURL, expectText, login, shot, useBrowser } from './harness.ts';
+import { apiAs, baseURL, expectText, login, shot, useBrowser, chooseOption } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -21,7 +21,7 @@ describe('the system administrator issues an Open311 key and revokes it', () => 
     await page.getByTestId('open311-issue-name').fill(name);
     await page.getByTestId('open311-issue-node').click();
     await page.keyboard.type('310117001001');
-    await page.locator('.ant-select-item-option').filter({ hasText: '310117001001' }).first().click();
+    await chooseOption(page, '310117001001');
     await page.getByTestId('open311-issue-submit').click();
 
     const key = (await page.getByTestId('open311-issued-key').innerText()).trim();

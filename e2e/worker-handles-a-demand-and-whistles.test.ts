@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser, chooseOption } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
 async function pick(page: Page, testId: string, option: string | RegExp, typed?: string) {
   await page.getByTestId(testId).click();
   if (typed) await page.getByTestId(testId).locator('input').fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  await chooseOption(page, option);
 }
 
 /** Opens the step's dialog, writes its words, sends it and waits for the dialog to close. */
