@@ -90,7 +90,7 @@ describe('a demand page shows new steps by itself', () => {
       body: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'other', address_string: '龙潭苑', description: `路灯不亮（${tag}）`, media_url: mediaUrl, email: 'resident@example.com' }).toString(),
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const [{ service_request_id: no }] = (await res.json()) as { service_request_id: string }[];
+    const [{ service_request_id: no }] = (await res.json()) as [{ service_request_id: string }];
     const { items } = await secretary.get<{ items: { id: string }[] }>(`/api/demands?q=${no}`);
     const desk = await browser.desktop();
     await login(desk, 'demo-secretary');

@@ -112,7 +112,8 @@ describe('a resident reports a demand and rates its handling', () => {
     await expect.poll(() => unreadCount(phone), { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(unreadBefore + 2);
     const unreadShown = await unreadCount(phone);
     await shot(phone, 'demand-portal-bell');
-    const resolvedNotice = notices.locator('[data-testid^="notice-"]', { hasText: `${no} 已办结` });
+    // The notice itself (it carries data-read), not its title line inside it.
+    const resolvedNotice = notices.locator('[data-testid^="notice-"][data-read]', { hasText: `${no} 已办结` });
     await expect(resolvedNotice.getAttribute('data-read')).resolves.toBe('false');
     await resolvedNotice.click();
     await phone.waitForURL(`**/m/demands/${demandId}`);

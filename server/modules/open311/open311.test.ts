@@ -180,7 +180,8 @@ describe('a request posted and read back', () => {
 
   it('refuses an email that is not one and a media_url that is not a web address, naming each, and creates nothing', async () => {
     const before = (await t.db.select({ id: demand.id }).from(demand)).length;
-    for (const [field, value] of [['email', 'not-an-email'], ['media_url', 'javascript:alert(1)'], ['media_url', 'ftp://files.example.com/a.jpg'], ['media_url', '照片']]) {
+    const refused: [string, string][] = [['email', 'not-an-email'], ['media_url', 'javascript:alert(1)'], ['media_url', 'ftp://files.example.com/a.jpg'], ['media_url', '照片']];
+    for (const [field, value] of refused) {
       const res = await postForm('/open311/v2/requests.json', { api_key: keyA, ...posted, [field]: value });
       expect(res.statusCode, `${field}=${value}`).toBe(400);
       expect(res.json()).toEqual([{ code: 400, description: expect.stringContaining(field) }]);
