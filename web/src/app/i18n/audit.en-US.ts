@@ -10,7 +10,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.empty': '(empty)',
   'audit.yes': 'Yes',
   'audit.no': 'No',
-  'audit.actionPlaceholder': 'Action (e.g. demand. or wish.claim)',
+  'audit.actionPlaceholder': 'Action name or code (e.g. Accepted a demand, demand.)',
   'audit.action.account.changePassword': 'Changed own password',
   'audit.action.account.create': 'Created an account',
   'audit.action.account.enableTotp': 'Enabled two-factor sign-in',

@@ -8,7 +8,7 @@ export const auditZhCN = {
   'audit.empty': '（空）',
   'audit.yes': '是',
   'audit.no': '否',
-  'audit.actionPlaceholder': '操作（如 demand. 或 wish.claim）',
+  'audit.actionPlaceholder': '操作名称或代码（如 受理诉求、demand.）',
   'audit.action.account.changePassword': '修改本人密码',
   'audit.action.account.create': '创建账号',
   'audit.action.account.enableTotp': '启用两步验证',

@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { useNotify } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useFetch } from '../../app/useFetch';
+import { useIsMobile } from '../../app/useIsMobile';
 import { ErrorState } from '../../app/ui/States';
 import type { AuditRecord } from '../../app/types';
 import { auditZhCN } from '../../app/i18n/audit.zh-CN';
@@ -40,7 +41,7 @@ function RawCodes({ record: r }: { record: AuditRecord }) {
   return (
     <div data-testid={`audit-codes-${r.id}`} style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginBottom: 8, fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
       {items.filter(([, v]) => v).map(([label, v]) => (
-        <span key={label} style={{ minWidth: 0, wordBreak: 'break-all' }}>{label}: <span className="gz-mono">{v}</span></span>
+        <span key={label} style={{ minWidth: 0, wordBreak: 'break-all' }}>{label} <span className="gz-mono" style={{ color: 'rgba(0,0,0,0.75)' }}>{v}</span></span>
       ))}
     </div>
   );
@@ -48,6 +49,7 @@ function RawCodes({ record: r }: { record: AuditRecord }) {
 
 export default function AuditPage() {
   const { t, tx, lang } = useI18n();
+  const mobile = useIsMobile();
   const notify = useNotify();
   const [draft, setDraft] = useState<Filters>({});
   const [filters, setFilters] = useState<Filters>({});
@@ -58,12 +60,15 @@ export default function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const { data, error, loading, reload } = useFetch<{ items: AuditRecord[]; total: number }>('/api/audit', { ...filters, page, pageSize });
 
+  // A name typed in full without picking it from the list still searches by its code.
+  const actionCode = (typed?: string) => (typed ? ACTIONS.find((code) => tx('audit.action', code) === typed) ?? typed : undefined);
+
   const apply = () => {
     setPage(1);
     setFilters({
       ...draft,
       actor: draft.actor?.trim() || undefined,
-      action: draft.action?.trim() || undefined,
+      action: actionCode(draft.action?.trim()),
       from: range?.[0]?.startOf('day').toISOString(),
       to: range?.[1]?.endOf('day').toISOString(),
     });
@@ -89,30 +94,38 @@ export default function AuditPage() {
     .map((a) => ({ value: a.code, label: <span>{a.label} <span className="gz-mono" style={{ fontSize: 11, color: 'rgba(0,0,0,0.45)' }}>{a.code}</span></span> }));
   // Records written by the platform itself (timers, imports) carry a process name, not a person's.
   const actorLabel = (r: AuditRecord) => (r.role ? r.actor : tx('audit.system', r.actor));
+  const actionTag = (a: string) => (
+    <Tooltip title={<span className="gz-mono">{a}</span>}>
+      <Tag data-testid="audit-action-label" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{tx('audit.action', a)}</Tag>
+    </Tooltip>
+  );
+  const target = (r: AuditRecord) => (
+    <span title={[r.targetType, r.targetId].filter(Boolean).join(' ') || undefined}>
+      {tx('audit.targetType', r.targetType)} <span className="gz-mono">{r.targetId?.slice(0, 8)}</span>
+    </span>
+  );
+  // On a phone one column tells the whole record, the action's name first; the raw codes are in the expanded row.
+  const phoneColumns: ColumnsType<AuditRecord> = [{
+    key: 'record', title: t('audit.action'),
+    render: (_, r) => (
+      <div style={{ display: 'grid', gap: 2, minWidth: 0, wordBreak: 'break-word' }}>
+        <div>{actionTag(r.action)}</div>
+        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{time(r.at)}</div>
+        <div><span title={r.actor} data-testid="audit-actor-label">{actorLabel(r)}</span>{r.role && ` · ${tx('role', r.role)}`}</div>
+        <div style={{ fontSize: 13 }}>{target(r)}{r.territoryName && ` · ${r.territoryName}`}</div>
+      </div>
+    ),
+  }];
   const columns: ColumnsType<AuditRecord> = [
-    // A fixed column makes the table keep an expanded row to the screen's width (the diff on a phone).
+    // A fixed column makes the table keep an expanded row to the visible width, not the scrolled one.
     { title: t('audit.time'), dataIndex: 'at', width: 170, fixed: 'left', render: time },
     {
       title: t('audit.actor'), dataIndex: 'actor', width: 120,
       render: (_, r) => <span title={r.actor} data-testid="audit-actor-label">{actorLabel(r)}</span>,
     },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (r: string | null) => tx('role', r) },
-    {
-      title: t('audit.action'), dataIndex: 'action', width: 190,
-      render: (a: string) => (
-        <Tooltip title={<span className="gz-mono">{a}</span>}>
-          <Tag data-testid="audit-action-label" style={{ whiteSpace: 'normal' }}>{tx('audit.action', a)}</Tag>
-        </Tooltip>
-      ),
-    },
-    {
-      title: t('audit.target'), key: 'target', width: 180,
-      render: (_, r) => (
-        <span title={[r.targetType, r.targetId].filter(Boolean).join(' ') || undefined}>
-          {tx('audit.targetType', r.targetType)} <span className="gz-mono">{r.targetId?.slice(0, 8)}</span>
-        </span>
-      ),
-    },
+    { title: t('audit.action'), dataIndex: 'action', width: 190, render: actionTag },
+    { title: t('audit.target'), key: 'target', width: 180, render: (_, r) => target(r) },
     { title: t('audit.node'), dataIndex: 'territoryName', width: 160, ellipsis: true },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => <span className="gz-mono">{ip}</span> },
   ];
@@ -160,8 +173,8 @@ export default function AuditPage() {
             size="middle"
             loading={loading}
             dataSource={data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 1060 }}
+            columns={mobile ? phoneColumns : columns}
+            scroll={mobile ? undefined : { x: 1060 }}
             expandable={{
               expandedRowRender: (r) => (
                 <>
