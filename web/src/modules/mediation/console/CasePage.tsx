@@ -9,6 +9,7 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { fmtTime } from '../../charters/shared/types';
 import { CASE_COLOR, type CaseDetail } from '../shared/types';
+import { PartyFields, type PartyValues, partyInput } from './PartyFields';
 
 type Dialog = 'session' | 'agreement' | 'fail' | 'followUp' | 'party' | 'mediator' | null;
 
@@ -27,7 +28,7 @@ function StepDialog({ kind, c, onClose, onDone }: { kind: Dialog; c: CaseDetail;
     agreement: { title: t('mediation.writeAgreement'), path: 'agreement', body: (v: Record<string, unknown>) => v },
     fail: { title: t('mediation.fail'), path: 'fail', body: (v: Record<string, unknown>) => v },
     followUp: { title: t('mediation.followUp'), path: 'follow-up', body: (v: Record<string, unknown>) => ({ ...v, visitedOn: (v.visitedOn as dayjs.Dayjs).format('YYYY-MM-DD') }) },
-    party: { title: t('mediation.addParty'), path: 'parties', body: (v: Record<string, unknown>) => ({ ...v, phone: (v.phone as string | undefined)?.trim() || null }) },
+    party: { title: t('mediation.addParty'), path: 'parties', body: (v: Record<string, unknown>) => partyInput(v as unknown as PartyValues) },
     mediator: { title: t('mediation.setMediator'), path: 'mediator', body: (v: Record<string, unknown>) => v },
   }[kind];
   const submit = async () => {
@@ -45,7 +46,7 @@ function StepDialog({ kind, c, onClose, onDone }: { kind: Dialog; c: CaseDetail;
   };
   return (
     <Modal open title={spec.title} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'mediation-step-submit' }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ heldAt: dayjs(), visitedOn: dayjs(), side: 'respondent', text: c.agreementText ?? '' }}>
+      <Form form={form} layout="vertical" initialValues={{ heldAt: dayjs(), visitedOn: dayjs(), side: 'respondent', who: 'person', text: c.agreementText ?? '' }}>
         {kind === 'session' && (<>
           <Form.Item name="heldAt" label={t('mediation.heldAt')} rules={dateRequired}><DatePicker showTime style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="place" label={t('mediation.sessionPlace')}><Input maxLength={100} data-testid="mediation-session-place" /></Form.Item>
@@ -58,9 +59,8 @@ function StepDialog({ kind, c, onClose, onDone }: { kind: Dialog; c: CaseDetail;
           <Form.Item name="note" label={t('mediation.followUpNote')} rules={required}><Input.TextArea autoSize={{ minRows: 3 }} data-testid="mediation-followup-note" /></Form.Item>
         </>)}
         {kind === 'party' && (<>
-          <Form.Item name="side" label={t('mediation.parties')}><Select options={['applicant', 'respondent'].map((s) => ({ value: s, label: tx('mediation.side', s) }))} /></Form.Item>
-          <Form.Item name="name" label={t('mediation.partyName')} rules={required}><Input maxLength={40} data-testid="mediation-party-name" /></Form.Item>
-          <Form.Item name="phone" label={t('mediation.partyPhone')}><Input maxLength={20} data-testid="mediation-party-phone" /></Form.Item>
+          <Form.Item name="side" label={t('mediation.parties')}><Select options={['applicant', 'respondent'].map((s) => ({ value: s, label: tx('mediation.side', s) }))} data-testid="mediation-party-side" /></Form.Item>
+          <PartyFields at={[]} full={[]} testId="mediation-party" />
         </>)}
         {kind === 'mediator' && (
           <Form.Item name="personId" label={t('mediation.mediator')} rules={dateRequired}>

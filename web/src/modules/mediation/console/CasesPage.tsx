@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Table, Tag, TreeSelect } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
@@ -10,9 +10,9 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import { fmtTime } from '../../charters/shared/types';
 import { CASE_COLOR, CASE_KINDS, CASE_STATES, type CaseDetail, type CaseRow } from '../shared/types';
+import { PartyFields, type PartyValues, partyInput } from './PartyFields';
 
-interface PartyForm { side: 'applicant' | 'respondent'; name: string; phone?: string }
-interface NewCaseForm { territoryId: string; kind: string; title: string; description?: string; demandId?: string; mediatorPersonId?: string; parties: PartyForm[] }
+interface NewCaseForm { territoryId: string; kind: string; title: string; description?: string; demandId?: string; mediatorPersonId?: string; parties: PartyValues[] }
 
 const HANDLERS = ['grid_worker', 'community_worker', 'community_secretary'];
 
@@ -42,7 +42,7 @@ function NewCaseDialog({ open, onClose, onDone }: { open: boolean; onClose: () =
     try {
       const c = await api<CaseDetail>('/api/mediation-cases', {
         method: 'POST',
-        body: { ...v, demandId: v.demandId?.trim() || null, mediatorPersonId: v.mediatorPersonId || null, parties: v.parties.map((p) => ({ ...p, phone: p.phone?.trim() || null })) },
+        body: { ...v, demandId: v.demandId?.trim() || null, mediatorPersonId: v.mediatorPersonId || null, parties: v.parties.map(partyInput) },
       });
       notify.success();
       onDone(c.id);
@@ -55,7 +55,7 @@ function NewCaseDialog({ open, onClose, onDone }: { open: boolean; onClose: () =
   const required = [{ required: true, whitespace: true, message: t('charter.required') }];
   return (
     <Modal open={open} title={t('mediation.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'mediation-submit' }} destroyOnHidden width={720}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'neighbour', parties: [{ side: 'applicant', name: '' }, { side: 'respondent', name: '' }] }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'neighbour', parties: [{ side: 'applicant', who: 'person' }, { side: 'respondent', who: 'person' }] }}>
         <Form.Item name="territoryId" label={t('mediation.place')} rules={required}>
           <TreeSelect treeData={places} treeDefaultExpandAll data-testid="mediation-place" />
         </Form.Item>
@@ -69,13 +69,12 @@ function NewCaseDialog({ open, onClose, onDone }: { open: boolean; onClose: () =
         </Form.Item>
         <Form.List name="parties">
           {(fields) => fields.map((f) => (
-            <Space key={f.key} wrap align="start">
+            <div key={f.key} className="gz-party" data-testid={`mediation-party-${f.name}`}>
               <Form.Item name={[f.name, 'side']} label={t('mediation.parties')}>
                 <Select style={{ width: 110 }} options={['applicant', 'respondent'].map((s) => ({ value: s, label: tx('mediation.side', s) }))} />
               </Form.Item>
-              <Form.Item name={[f.name, 'name']} label={t('mediation.partyName')} rules={required}><Input style={{ width: 140 }} data-testid={`mediation-party-${f.name}-name`} /></Form.Item>
-              <Form.Item name={[f.name, 'phone']} label={t('mediation.partyPhone')}><Input style={{ width: 160 }} data-testid={`mediation-party-${f.name}-phone`} /></Form.Item>
-            </Space>
+              <PartyFields at={[f.name]} full={['parties', f.name]} testId={`mediation-party-${f.name}`} />
+            </div>
           ))}
         </Form.List>
         <Form.Item name="demandId" label={t('mediation.demandId')}><Input data-testid="mediation-demand" /></Form.Item>
