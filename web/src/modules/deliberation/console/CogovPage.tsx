@@ -4,11 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import type { BodyRow, Items } from '../../../app/types';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { fmtTime } from '../shared/Tags';
 import { TextDialog } from '../shared/TextDialog';
@@ -43,27 +43,15 @@ function MatterSteps({ m }: { m: CogovMatterOut }) {
 
 function RecordDialog({ matter, onClose, onDone }: { matter: CogovMatterOut | null; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ outcome: string; decidedOn: string; bodyId?: string; meetingId?: string }>();
-  const [busy, setBusy] = useState(false);
   const stage = matter?.next ?? 'propose';
   const bodies = useFetch<Items<BodyRow>>(matter ? '/api/bodies' : null, { territoryId: matter?.community.id, subtree: true });
   const meetings = useFetch<Paged<MeetingOut>>(matter ? '/api/meetings' : null, { kind: STAGE_MEETING[stage], pageSize: 50 });
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !matter) return;
-    setBusy(true);
-    try {
-      await api(`/api/cogov-matters/${matter.id}/stages`, { method: 'POST', body: { stage, outcome: v.outcome.trim(), decidedOn: v.decidedOn, bodyId: v.bodyId, meetingId: v.meetingId } });
-      notify.success();
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api(`/api/cogov-matters/${matter!.id}/stages`, { method: 'POST', body: { stage, outcome: v.outcome.trim(), decidedOn: v.decidedOn, bodyId: v.bodyId, meetingId: v.meetingId } });
+    form.resetFields();
+    onDone();
+  });
   return (
     <Modal open={!!matter} title={t('dl.cogov.record', { stage: tx('dl.cogov.stage', stage) })} onCancel={onClose} onOk={submit} okText={t('common.save')}
       cancelText={t('common.cancel')} okButtonProps={{ loading: busy, 'data-testid': 'cogov-record-submit' }} destroyOnHidden>
@@ -89,24 +77,14 @@ function RecordDialog({ matter, onClose, onDone }: { matter: CogovMatterOut | nu
 
 function NewMatterDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const nodes = useGrantNodes();
   const [form] = Form.useForm<{ title: string; description?: string; territoryId?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api('/api/cogov-matters', { method: 'POST', body: { title: v.title.trim(), description: v.description?.trim() || undefined, territoryId: v.territoryId } });
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The new matter appears in the list at once: no message needed.
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api('/api/cogov-matters', { method: 'POST', body: { title: v.title.trim(), description: v.description?.trim() || undefined, territoryId: v.territoryId } });
+    form.resetFields();
+    onDone();
+  }, { success: false });
   return (
     <Modal open={open} title={t('dl.cogov.new')} onCancel={onClose} onOk={submit} okText={t('common.create')} cancelText={t('common.cancel')}
       okButtonProps={{ loading: busy, 'data-testid': 'cogov-new-submit' }} destroyOnHidden>

@@ -4,6 +4,7 @@ import { CheckCircleFilled, UserAddOutlined, WarningFilled } from '@ant-design/i
 import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { fmtTime } from '../shared/Tags';
 import { CAPACITIES, FOUR_BODIES, type Capacity, type MeetingDetail, type SuggestedParticipant } from '../shared/types';
 import type { MeetingHandle } from './useMeeting';
@@ -82,24 +83,12 @@ function SuggestDialog({ open, handle, onClose }: { open: boolean; handle: Meeti
 
 function GuestDialog({ open, handle, onClose }: { open: boolean; handle: MeetingHandle; onClose: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<{ name: string; capacity: Capacity }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await handle.send('/participants', { name: v.name.trim(), capacity: v.capacity });
-      notify.success();
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await handle.send('/participants', { name: v.name.trim(), capacity: v.capacity });
+    form.resetFields();
+    onClose();
+  });
   return (
     <Modal open={open} title={t('dl.participants.guest')} onCancel={onClose} onOk={submit} okText={t('common.save')} cancelText={t('common.cancel')}
       okButtonProps={{ loading: busy, 'data-testid': 'participants-guest-submit' }} destroyOnHidden>

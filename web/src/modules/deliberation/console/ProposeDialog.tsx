@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import type { BodyRow, Items } from '../../../app/types';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { useFetch } from '../../../app/useFetch';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { DemandPicker } from './DemandPicker';
@@ -22,35 +21,23 @@ export function ProposeDialog({ open, demand, onClose, onDone }: {
   open: boolean; demand?: { id: string; no: string; title: string } | null; onClose: () => void; onDone: () => void;
 }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const nodes = useGrantNodes();
   const territoryId = Form.useWatch('territoryId', form) ?? nodes[0]?.id;
   const demandId = Form.useWatch('demandId', form);
   const bodies = useFetch<Items<BodyRow>>(open && territoryId ? '/api/bodies' : null, { territoryId, subtree: true });
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api('/api/agenda-items', {
-        method: 'POST',
-        body: {
-          title: v.title?.trim() || undefined, description: v.description?.trim() || undefined,
-          ...(v.demandId ? { demandId: v.demandId } : { territoryId }), proposerBodyId: v.proposerBodyId,
-        },
-      });
-      notify.success(t('dl.agenda.proposed'));
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await api('/api/agenda-items', {
+      method: 'POST',
+      body: {
+        title: v.title?.trim() || undefined, description: v.description?.trim() || undefined,
+        ...(v.demandId ? { demandId: v.demandId } : { territoryId }), proposerBodyId: v.proposerBodyId,
+      },
+    });
+    form.resetFields();
+    onDone();
+  }, { success: t('dl.agenda.proposed') });
 
   return (
     <Modal open={open} title={t('dl.agenda.new')} onCancel={onClose} onOk={submit} okText={t('dl.submit')} cancelText={t('common.cancel')}

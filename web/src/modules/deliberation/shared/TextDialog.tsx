@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 
 /**
  * One question, one text: a return reason, an answer to an objection, a closing summary. Sends
@@ -20,24 +19,13 @@ export function TextDialog({ open, title, label, field = 'text', required = true
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Record<string, string>>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await onSubmit((v[field] ?? '').trim());
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // What the text led to shows on the page; the caller says so when it needs to.
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await onSubmit((v[field] ?? '').trim());
+    form.resetFields();
+    onClose();
+  }, { success: false });
 
   return (
     <Modal
