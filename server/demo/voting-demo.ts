@@ -41,5 +41,5 @@ export async function loadVotingDemo(db: Db, pii: Pii) {
 
   const closed = await makeMatter(db, estate.id, { kind: 'common_use_change', title: '在地面停车场增设电动自行车充电桩', state: 'closed', closesAt: new Date(Date.now() - 3 * DAY) });
   for (const [i, id] of ownerIds.entries()) if (i !== 1 && i < 44) await makeBallot(db, pii, closed.id, id, i % 5 === 0 ? 'against' : 'for');
-  await db.update(voteMatter).set({ result: { ...(await countVotesFromRows(db, estate.id, closed.id, closed.kind)) } }).where(eq(voteMatter.id, closed.id));
+  await db.update(voteMatter).set({ result: { ...(await countVotesFromRows(db, estate.id, closed.id, closed.kind)) }, closedAt: closed.closesAt }).where(eq(voteMatter.id, closed.id));
 }

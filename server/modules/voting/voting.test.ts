@@ -185,6 +185,8 @@ describe('ballots and receipts', () => {
     expect(await t.db.select().from(ballot).where(eq(ballot.matterId, m.id))).toHaveLength(0);
     const [still] = await t.db.select().from(voteMatter).where(eq(voteMatter.id, m.id));
     expect(still!.state).toBe('open');
+    const past = await as(t.app, secretary).post(`/api/estates/${estate.id}/matters`, { kind: 'other_major', title: '补选业委会委员', closesAt: closesAt.toISOString() });
+    expect([past.statusCode, past.json().errors[0].field]).toEqual([422, 'closesAt']);
     const soon = await makeMatter(t.db, estate.id, { closesAt: new Date(Date.now() + 3_600_000) });
     expect((await as(t.app, me.session).post(`/api/vote-matters/${soon.id}/ballot`, { choice: 'for' })).statusCode).toBe(200);
   });

@@ -11,7 +11,7 @@ import { usePortalData, type PortalData } from './usePortalData';
 import { CheckinPage, MemberHomeCards, memberTabs, PointsTab, RegistrationPage, ServicesTab, WishesTab } from '../members/portal';
 import { demandTabs, DemandRoutes, portalLink, ReportEntry, type PortalPlace } from '../demands/portal';
 import { NotificationBell } from '../notifications';
-import { OwnerVotesEntry, OwnerVotesPage } from '../voting/portal';
+import { OwnerMatterPage, OwnerVotesEntry, OwnerVotesPage } from '../voting/portal';
 import { CharterEntry, CharterRoutes } from '../charters/portal';
 import { DeliberationEntry, MeetingCheckinPage, PortalAgendaRoutes, PortalMeetingRoutes, PortalResolutionRoutes } from '../deliberation/portal';
 import './portal.css';
@@ -205,6 +205,7 @@ export default function PortalPage() {
             <Route path="registration" element={<Suspense fallback={<Loading />}><RegistrationPage /></Suspense>} />
             <Route path="checkin" element={<Suspense fallback={<Loading />}><CheckinPage /></Suspense>} />
             <Route path="votes" element={<OwnerVotesPage />} />
+            <Route path="votes/:id" element={<OwnerMatterPage />} />
             <Route path="charters/*" element={<CharterRoutes />} />
             <Route path="agenda/*" element={<Suspense fallback={<Loading />}><PortalAgendaRoutes /></Suspense>} />
             <Route path="meetings/*" element={<Suspense fallback={<Loading />}><PortalMeetingRoutes /></Suspense>} />

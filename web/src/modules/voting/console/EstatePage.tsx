@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../app/api';
@@ -10,13 +11,14 @@ import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
 import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { TallyTable } from '../shared/TallyTable';
+import { fmtMinute } from '../shared/time-left';
 import { type Estate, MATTER_KINDS, type Matter, type Tally, type Unit, VOTING, fmtArea } from '../shared/types';
 
 function NewMatterDialog({ estateId, open, onClose, onDone }: { estateId: string; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ kind: string; title: string; description?: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v) => {
-    await api(`/api/estates/${estateId}/matters`, { method: 'POST', body: v });
+  const [form] = Form.useForm<{ kind: string; title: string; description?: string; closesAt?: Dayjs | null }>();
+  const { busy, submit } = useFormSubmit(form, async ({ closesAt, ...v }) => {
+    await api(`/api/estates/${estateId}/matters`, { method: 'POST', body: { ...v, ...(closesAt ? { closesAt: closesAt.toISOString() } : {}) } });
     onDone();
   });
   return (
@@ -30,6 +32,10 @@ function NewMatterDialog({ estateId, open, onClose, onDone }: { estateId: string
         </Form.Item>
         <Form.Item name="description" label={t('vote.matter.description')}>
           <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="closesAt" label={t('vote.matter.closesAt')} extra={t('vote.matter.closesAtHint')}
+          rules={[{ validator: (_, v?: Dayjs | null) => (!v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(t('vote.matter.closesAtPast')))) }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="matter-closes-at" />
         </Form.Item>
       </Form>
     </Modal>
@@ -48,7 +54,7 @@ function LiveTally({ matter }: { matter: Matter }) {
 }
 
 function Matters({ estate }: { estate: Estate }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
   const notify = useNotify();
   const list = useFetch<{ items: Matter[] }>(`/api/estates/${estate.id}/matters`);
@@ -77,6 +83,7 @@ function Matters({ estate }: { estate: Estate }) {
             { title: t('vote.matter.title'), dataIndex: 'title', render: (title: string, m) => <span data-testid={`matter-${m.id}`}>{title}</span> },
             { title: t('vote.matter.kind'), dataIndex: 'kind', render: (k: Matter['kind']) => t(`vote.kind.${k}`) },
             { title: t('vote.matter.state'), dataIndex: 'state', render: (s: Matter['state'], m) => <Tag color={s === 'open' ? 'blue' : s === 'closed' ? 'default' : 'gold'}>{t(`vote.state.${s}`)}{m.result ? ` · ${t(`vote.verdict.${m.result.verdict}`)}` : ''}</Tag> },
+            { title: t('vote.matter.closesAt'), dataIndex: 'closesAt', render: (at: string | null) => (at ? fmtMinute(at, lang) : '—') },
             { title: t('vote.ballots'), dataIndex: 'ballots' },
             {
               title: t('common.actions'),

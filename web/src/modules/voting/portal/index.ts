@@ -1,1 +1,2 @@
 export { OwnerVotesEntry, OwnerVotesPage } from './OwnerVotesPage';
+export { OwnerMatterPage } from './OwnerMatterPage';

@@ -59,3 +59,9 @@ export interface MyMatter extends Omit<Matter, 'ballots'> {
 /** 12345 hundredths → "123.45". */
 export const fmtArea = (hundredths: number) => `${Math.floor(hundredths / 100).toLocaleString('en-US')}.${String(hundredths % 100).padStart(2, '0')}`;
 export const fmtRatio = (r: number) => `${(r * 100).toFixed(2)}%`;
+
+/** What a receipt code proves (POST /api/vote-matters/:id/receipt-check). */
+export interface ReceiptAnswer {
+  counted: true; matterTitle: string; estateName: string; matterState: 'open' | 'closed';
+  mine: boolean; choice: Choice | null;
+}
