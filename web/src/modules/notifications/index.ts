@@ -1,5 +1,4 @@
 /** In-app notifications: the bell for the portal and the console headers. */
 export { NotificationBell } from './NotificationBell';
-export { renderNotice } from './notice-text';
 export { useNotifications, POLL_MS } from './useNotifications';
 export type { Notice, NoticeList } from './types';
