@@ -10,6 +10,8 @@ import { type TestContext, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets } from '../../test/two-streets.ts';
 import { endOfDay } from '../demands/calendar.ts';
 import { type DemandSeed, makeDemand } from '../demands/fixtures.ts';
+import { notificationsEnUS } from '../../../web/src/app/i18n/notifications.en-US.ts';
+import { renderNotice } from '../../../web/src/modules/notifications/notice-text.ts';
 import { ensureCalendar2026 } from './holidays.ts';
 import { runDeadlineJobs } from './jobs.ts';
 
@@ -54,6 +56,8 @@ const stepsOf = (id: string, action: 'remind' | 'escalate') =>
 const reread = async (id: string) => (await t.db.select().from(demand).where(eq(demand.id, id)))[0]!;
 const noticesOf = (accountId: string, demandId: string) =>
   t.db.select().from(notification).where(eq(notification.accountId, accountId)).then((rows) => rows.filter((n) => n.params?.demandId === demandId));
+/** The notice as an English reader sees it: from the catalogue only when its params fill the sentence. */
+const inEnglish = (n: typeof notification.$inferSelect) => renderNotice(n, 'en-US', (key) => (notificationsEnUS as Record<string, string>)[key]);
 
 describe('reminders', () => {
   it('reminds the community and the grid worker once, a working day before the deadline', async () => {
@@ -74,6 +78,8 @@ describe('reminders', () => {
     await runDeadlineJobs(t, sh('2026-03-10T10:00'));
     expect(await stepsOf(d.id, 'remind')).toHaveLength(1);
     expect((await noticesOf(worker.accountId, d.id)).filter((n) => n.kind === 'demand.reminder')).toHaveLength(1);
+    const [reminder] = (await noticesOf(worker.accountId, d.id)).filter((n) => n.kind === 'demand.reminder');
+    expect(inEnglish(reminder!)).toMatchObject({ fromCatalogue: true, title: expect.stringContaining(d.title) });
   });
 
   it('counts the reminder day in working days: before 春节 the Saturday worked is the day before', async () => {
@@ -128,7 +134,7 @@ describe('escalation of overdue demands', () => {
     expect(audits[0]).toMatchObject({ actor: 'deadline-timer', accountId: null });
     expect(audits[0]!.after).toMatchObject({ level: 'street', reason: 'overdue' });
 
-    expect((await noticesOf(streetA.accountId, d.id)).map((n) => n.kind)).toEqual(['demand.escalated']);
+    expect((await noticesOf(streetA.accountId, d.id)).map((n) => n.kind)).toEqual(['demand.overdueRaised']);
     expect(await noticesOf(streetB.accountId, d.id)).toHaveLength(0);
     expect(await noticesOf(district.accountId, d.id)).toHaveLength(0);
 
@@ -145,7 +151,8 @@ describe('escalation of overdue demands', () => {
     let row = await reread(d.id);
     expect(row.level).toBe('district');
     expect(row.dueAt).toEqual(endOfDay('2026-04-08'));
-    expect((await noticesOf(district.accountId, d.id)).map((n) => n.kind)).toEqual(['demand.escalated']);
+    expect((await noticesOf(district.accountId, d.id)).map((n) => n.kind)).toEqual(['demand.overdueRaised']);
+    expect(inEnglish((await noticesOf(district.accountId, d.id))[0]!)).toMatchObject({ fromCatalogue: true, title: expect.stringContaining('went up to the district') });
 
     await runDeadlineJobs(t, sh('2026-04-09T09:00'));
     row = await reread(d.id);
@@ -161,7 +168,7 @@ describe('escalation of overdue demands', () => {
     expect(await stepsOf(d.id, 'remind')).toHaveLength(0);
     await runDeadlineJobs(t, sh('2026-05-14T09:00'));
     expect(await stepsOf(d.id, 'remind')).toHaveLength(1);
-    expect((await noticesOf(streetA.accountId, d.id)).map((n) => n.kind).sort()).toEqual(['demand.escalated', 'demand.reminder']);
+    expect((await noticesOf(streetA.accountId, d.id)).map((n) => n.kind).sort()).toEqual(['demand.overdueRaised', 'demand.reminder']);
   });
 
   it('escalates a submitted demand nobody accepted by the end of the next working day', async () => {

@@ -125,7 +125,7 @@ function remindOne(ctx: AppContext, id: string, condition: SQL, now: Date): Prom
       .where(and(eq(demand.id, id), isNull(demand.remindedAt), sameInstant(demand.dueAt, d.dueAt))).returning();
     if (!after) return false;
     await recordStep(tx, id, TIMER, { action: 'remind', data: { dueAt: d.dueAt!.toISOString(), level: d.level }, public: false });
-    await tellHolders(tx, after, 'demand.reminder', `诉求 ${d.no} 将于 ${dayOf(d.dueAt!)} 到期，请抓紧办理：${d.title}`);
+    await tellHolders(tx, after, 'demand.reminder', `诉求 ${d.no} 将于 ${dayOf(d.dueAt!)} 到期，请抓紧办理：${d.title}`, { params: { dueAt: d.dueAt!.toISOString() } });
     return true;
   });
 }

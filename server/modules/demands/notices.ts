@@ -40,8 +40,13 @@ export async function tellReporter(tx: Db, pii: Pii, d: Demand, kind: string, ti
   }
 }
 
-/** Tells whoever holds the demand at its level that it needs work again (a reopening). */
-export async function tellHolders(tx: Db, d: Demand, kind: string, title: string, exceptAccountId?: string) {
+/**
+ * Tells whoever holds the demand at its level that it needs work (a reminder, an escalation, a
+ * reopening); `params` carry what the notice's sentence names besides the number and the title.
+ */
+export async function tellHolders(tx: Db, d: Demand, kind: string, title: string, opts: { params?: Record<string, unknown>; exceptAccountId?: string } = {}) {
   const ids = await accountsCovering(tx, d.path, WORKERS_BY_LEVEL[d.level]);
-  await notify(tx, ids.filter((id) => id !== exceptAccountId), { kind, title, link: `/console/demands/${d.id}`, params: { no: d.no, demandId: d.id } });
+  await notify(tx, ids.filter((id) => id !== opts.exceptAccountId), {
+    kind, title, link: `/console/demands/${d.id}`, params: { no: d.no, demandId: d.id, title: d.title, ...opts.params },
+  });
 }

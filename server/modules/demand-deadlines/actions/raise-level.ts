@@ -26,6 +26,7 @@ export async function tellRaised(tx: Db, pii: Pii, before: Demand, after: Demand
   const title = why === 'whistle' ? `吹哨报到：诉求 ${after.no} 请${to}办理：${after.title}`
     : before.level === after.level ? `诉求 ${after.no} 逾期未办结，已重新计时：${after.title}`
       : `诉求 ${after.no} 逾期未办结，已上报${to}：${after.title}`;
-  await tellHolders(tx, after, why === 'whistle' ? 'demand.whistled' : 'demand.escalated', title);
+  const kind = why === 'whistle' ? 'demand.whistled' : before.level === after.level ? 'demand.overdueRetimed' : 'demand.overdueRaised';
+  await tellHolders(tx, after, kind, title, { params: { level: after.level } });
   if (before.level !== after.level) await tellReporter(tx, pii, after, 'demand.escalated', `您的诉求 ${after.no} 已转由${to}办理`, { params: { level: after.level } });
 }

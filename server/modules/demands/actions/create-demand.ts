@@ -122,7 +122,7 @@ export async function createDemand(tx: Db, pii: Pii, who: Creator, input: NewDem
   const staff = await accountsCovering(tx, place.node.path, ['community_worker', 'community_secretary']);
   const gridWorkers = place.gridId ? await accountsCovering(tx, place.node.path, ['grid_worker']) : [];
   await notify(tx, [...staff, ...gridWorkers].filter((id) => 'system' in who || id !== who.accountId), {
-    kind: 'demand.submitted', title: `新诉求 ${row.no}：${row.title}`, link: `/console/demands/${row.id}`, params: { no: row.no, demandId: row.id },
+    kind: 'demand.submitted', title: `新诉求 ${row.no}：${row.title}`, link: `/console/demands/${row.id}`, params: { no: row.no, demandId: row.id, title: row.title },
   });
   return row;
 }

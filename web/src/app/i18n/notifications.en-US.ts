@@ -19,6 +19,8 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notice.kind.demand.reopened.title': 'Demand {no}: the resident was not satisfied, so it is being handled again',
   'notice.kind.demand.reminder.title': 'Demand {no} is due on {dueAt|date}, please finish it: {title}',
   'notice.kind.demand.escalated.title': 'Your demand {no} is now handled by {level|level}',
+  'notice.kind.demand.overdueRaised.title': 'Demand {no} ran over its deadline and went up to {level|level}: {title}',
+  'notice.kind.demand.overdueRetimed.title': 'Demand {no} ran over its deadline and has a fresh one: {title}',
   'notice.kind.demand.whistled.title': 'Whistle: {level|level} is called to handle demand {no}: {title}',
   'notice.kind.hotTopic.raised.title': 'Hot topic in {node}: “{term}” {count} demands in {windowDays} days, usually {usual|dec1}',
   'notice.kind.agenda.proposed.title': 'A resident proposed a new item: {title}',

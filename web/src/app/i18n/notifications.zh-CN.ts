@@ -21,6 +21,8 @@ export const notificationsZhCN = {
   'notice.kind.demand.reopened.title': '诉求 {no} 居民不满意，已重新办理',
   'notice.kind.demand.reminder.title': '诉求 {no} 将于 {dueAt|date} 到期，请抓紧办理：{title}',
   'notice.kind.demand.escalated.title': '您的诉求 {no} 已转由{level|level}办理',
+  'notice.kind.demand.overdueRaised.title': '诉求 {no} 逾期未办结，已上报{level|level}：{title}',
+  'notice.kind.demand.overdueRetimed.title': '诉求 {no} 逾期未办结，已重新计时：{title}',
   'notice.kind.demand.whistled.title': '吹哨报到：诉求 {no} 请{level|level}办理：{title}',
   'notice.kind.hotTopic.raised.title': '热点预警 {node}：{term} {windowDays}天{count}件，平时每{windowDays}天{usual|dec1}件',
   'notice.kind.agenda.proposed.title': '居民提出新议题：{title}',
