@@ -7,7 +7,7 @@ export const POLL_MS = 60_000;
 
 /**
  * The caller's latest notifications and unread count, asked for every minute while the page is
- * visible (and at once when it becomes visible again); a hidden tab asks nothing.
+ * visible (and at once when it becomes visible or focused again); a hidden tab asks nothing.
  */
 export function useNotifications() {
   const [items, setItems] = useState<Notice[]>([]);
@@ -36,9 +36,11 @@ export function useNotifications() {
     };
     const timer = window.setInterval(tick, POLL_MS);
     document.addEventListener('visibilitychange', tick);
+    window.addEventListener('focus', tick);
     return () => {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', tick);
+      window.removeEventListener('focus', tick);
       inFlight.current?.abort();
     };
   }, [refresh]);
