@@ -6,7 +6,7 @@ import type { App } from './core/context.ts';
 export interface RateBudgets {
   /** POST /api/auth/login, per client address. */
   login: number;
-  /** The public 公示 routes (/api/public/*), per client address. */
+  /** The public 公示 routes (/api/public/*) and the owners' receipt check, per client address. */
   public: number;
   /** Every /open311/v2 route together, per api_key (per client address when none is sent). */
   open311: number;
@@ -63,7 +63,7 @@ export function limitRoutes(app: App, budgets: RateBudgets) {
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
     if (login && route.url === '/api/auth/login' && methods.includes('POST')) addHook<onRequestHookHandler>(route, 'onRequest', login as never);
-    else if (publicList && route.url.startsWith('/api/public/')) addHook<onRequestHookHandler>(route, 'onRequest', publicList as never);
+    else if (publicList && (route.url.startsWith('/api/public/') || route.url.endsWith('/receipt-check'))) addHook<onRequestHookHandler>(route, 'onRequest', publicList as never);
     else if (open311 && route.url.startsWith('/open311/v2/')) addHook<preValidationHookHandler>(route, 'preValidation', open311 as never, true);
   });
 }

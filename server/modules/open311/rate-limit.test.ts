@@ -71,6 +71,18 @@ describe('login', () => {
   });
 });
 
+describe('the receipt check of an owners\' vote', () => {
+  it('shares the public budget per address: guessing receipt codes stops at the budget', async () => {
+    const guess = (ip: string) => limited.inject({ method: 'POST', url: `/api/vote-matters/${crypto.randomUUID()}/receipt-check`, ...from(ip), payload: { receipt: 'ABCDEFGHJK' } });
+    expect((await guess('10.0.3.1')).statusCode).toBe(404);
+    expect((await guess('10.0.3.1')).statusCode).toBe(404);
+    const over = await guess('10.0.3.1');
+    expect(over.statusCode).toBe(429);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect((await guess('10.0.3.2')).statusCode).toBe(404);
+  });
+});
+
 describe('the public list (公示)', () => {
   it('answers twice a minute per address, then 429 in English when asked', async () => {
     const read = (ip: string) => limited.inject({ method: 'GET', url: `/api/public/demands?communityId=${f.a.community.id}`, ...from(ip), headers: { 'accept-language': 'en-US' } });
