@@ -2,6 +2,7 @@ import { grant } from '../../db/schema/accounts.ts';
 import { type Case, type Fixture, both } from '../../test/authz.ts';
 import type { Street } from '../../test/two-streets.ts';
 
+/** A grant of its own for each request, so revoking one always has one to revoke. */
 async function freshGrant(f: Fixture, s: Street) {
   const [g] = await f.t.db.insert(grant).values({ accountId: f.target.accountId, role: 'resident', territoryId: s.building.id }).returning();
   return g!.id;
