@@ -8,6 +8,8 @@ import { makeActivity, makeService, makeSignup } from '../../demo/member-factori
 import { type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { givePointsRules } from '../../test/members.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets } from '../../test/two-streets.ts';
+import { notificationsEnUS } from '../../../web/src/app/i18n/notifications.en-US.ts';
+import { renderNotice } from '../../../web/src/modules/notifications/notice-text.ts';
 
 let t: TestContext;
 let f: TwoStreets;
@@ -188,13 +190,16 @@ describe('editing and calling off an activity', () => {
 
   it('calls off once, telling each member signed up once, and refuses edits afterwards', async () => {
     const staff = as(t.app, secretary.session);
-    const a = await makeActivity(t.db, f.a.community, { title: '主题党日', startsAt: hours(30) });
+    const a = await makeActivity(t.db, f.a.community, { title: '主题党日', place: '党群服务站', startsAt: hours(30) });
     await as(t.app, member.session).post(`/api/activities/${a.id}/signup`);
     const both = await Promise.all([staff.post(`/api/activities/${a.id}/cancel`), staff.post(`/api/activities/${a.id}/cancel`)]);
     expect(both.map((r) => r.json().state)).toEqual(['cancelled', 'cancelled']);
     const notices = await noticesOf(member.accountId, a.id);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'activity.cancelled' });
+    // Its sentence can be told in the reader's language: the params fill the catalogue's.
+    const english = renderNotice(notices[0]!, 'en-US', (key) => (notificationsEnUS as Record<string, string>)[key]);
+    expect(english).toMatchObject({ fromCatalogue: true, title: expect.stringContaining(a.title), body: expect.stringContaining('called off') });
     const cancels = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity.cancel'), eq(auditLog.targetId, a.id)));
     expect(cancels).toHaveLength(1);
 

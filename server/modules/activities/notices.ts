@@ -33,7 +33,7 @@ export async function noticeChanged(tx: Db, before: Activity, after: Activity) {
   if (!lines.length) return;
   await notify(tx, await signedUpAccounts(tx, after.id), {
     kind: 'activity.changed', title: `您报名的活动有变更：${before.title}`, body: lines.join('；'), link: '/m/services',
-    params: { activityId: after.id },
+    params: { activityId: after.id, title: before.title },
   });
 }
 
@@ -41,6 +41,6 @@ export async function noticeChanged(tx: Db, before: Activity, after: Activity) {
 export async function noticeCancelled(tx: Db, a: Activity) {
   await notify(tx, await signedUpAccounts(tx, a.id), {
     kind: 'activity.cancelled', title: `您报名的活动已取消：${a.title}`, body: `原定 ${when(a.startsAt)} 在 ${a.place || '社区'} 举行的活动已取消。`, link: '/m/services',
-    params: { activityId: a.id },
+    params: { activityId: a.id, title: a.title, startsAt: a.startsAt.toISOString(), place: a.place || undefined },
   });
 }

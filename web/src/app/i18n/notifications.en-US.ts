@@ -45,4 +45,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notice.kind.charter.commenting.body': 'Please read the changes and comment by {until|datetime}.',
   'notice.kind.activity.changed.title': 'An activity you signed up for has changed: {title}',
   'notice.kind.activity.cancelled.title': 'An activity you signed up for is cancelled: {title}',
+  'notice.kind.activity.cancelled.body': 'The activity planned for {startsAt|datetime} at {place} is called off.',
 };

@@ -47,4 +47,5 @@ export const notificationsZhCN = {
   'notice.kind.charter.commenting.body': '请在 {until|datetime} 前阅读修改内容并提出意见。',
   'notice.kind.activity.changed.title': '您报名的活动有变更：{title}',
   'notice.kind.activity.cancelled.title': '您报名的活动已取消：{title}',
+  'notice.kind.activity.cancelled.body': '原定 {startsAt|datetime} 在 {place} 举行的活动已取消。',
 } as const;
