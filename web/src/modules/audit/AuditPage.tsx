@@ -5,6 +5,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../app/api';
 import { useNotify } from '../../app/feedback';
+import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useFetch } from '../../app/useFetch';
 import { useIsMobile } from '../../app/useIsMobile';
@@ -58,6 +59,8 @@ export default function AuditPage() {
   const [pageSize, setPageSize] = useState(20);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [verifying, setVerifying] = useState(false);
+  // The chain runs through the whole district: only an auditor granted at the district checks it.
+  const districtWide = useSession().grants.some((g) => g.role === 'auditor' && g.territoryKind === 'district');
   const { data, error, loading, reload } = useFetch<{ items: AuditRecord[]; total: number }>('/api/audit', { ...filters, page, pageSize });
 
   // A name typed in full without picking it from the list still searches by its code.
@@ -146,9 +149,11 @@ export default function AuditPage() {
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" aria-label={t('audit.time')} />
           <Button type="primary" onClick={apply} data-testid="audit-apply">{t('common.search')}</Button>
           <div style={{ flex: 1 }} />
-          <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
-            {t('audit.verify')}
-          </Button>
+          {districtWide && (
+            <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
+              {t('audit.verify')}
+            </Button>
+          )}
         </div>
         {verify && (
           <Alert
