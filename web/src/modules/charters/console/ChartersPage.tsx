@@ -4,8 +4,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth, useSession } from '../../../app/auth';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import { CHARTER, CHARTER_KINDS, type Charter, type CharterDetail, STATE_COLOR } from '../shared/types';
@@ -14,27 +14,15 @@ interface NewCharterForm { territoryId: string; estateId?: string; kind: string;
 
 function NewCharterDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (id: string) => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const session = useSession();
   const [form] = Form.useForm<NewCharterForm>();
-  const [busy, setBusy] = useState(false);
   const communities = session.grants.filter((g) => ['community_worker', 'community_secretary'].includes(g.role) && ['neighborhood', 'village'].includes(g.territoryKind));
   const territoryId = Form.useWatch('territoryId', form);
   const estates = useFetch<{ items: { id: string; name: string }[] }>(territoryId ? '/api/estates' : null, { territoryId });
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const c = await api<CharterDetail>('/api/charters', { method: 'POST', body: { ...v, estateId: v.estateId || null } });
-      notify.success();
-      onDone(c.id);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const c = await api<CharterDetail>('/api/charters', { method: 'POST', body: { ...v, estateId: v.estateId || null } });
+    onDone(c.id);
+  });
   const required = [{ required: true, whitespace: true, message: t('charter.required') }];
   return (
     <Modal open={open} title={t('charter.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'charter-submit' }} destroyOnHidden width={720}>

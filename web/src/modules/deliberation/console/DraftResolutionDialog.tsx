@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import type { BodyRow, Items } from '../../../app/types';
 import { useFetch } from '../../../app/useFetch';
 import type { MeetingItem, ResolutionDetail } from '../shared/types';
@@ -19,31 +18,20 @@ interface Values {
 /** The resolution of an adopted item: its text, who carries it out and by when; it opens as a draft. */
 export function DraftResolutionDialog({ item, territoryId, onClose }: { item: MeetingItem | null; territoryId: string; onClose: () => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const bodies = useFetch<Items<BodyRow>>(item ? '/api/bodies' : null, { territoryId, subtree: true });
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !item) return;
-    setBusy(true);
-    try {
-      const r = await api<ResolutionDetail>('/api/resolutions', {
-        method: 'POST',
-        body: {
-          meetingItemId: item.id, title: v.title.trim(), text: v.text.trim(),
-          responsibleBodyId: v.responsibleBodyId, dueOn: v.dueOn || undefined, publicDays: v.publicDays ?? undefined,
-        },
-      });
-      navigate(`/console/resolutions/${r.id}`);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const r = await api<ResolutionDetail>('/api/resolutions', {
+      method: 'POST',
+      body: {
+        meetingItemId: item!.id, title: v.title.trim(), text: v.text.trim(),
+        responsibleBodyId: v.responsibleBodyId, dueOn: v.dueOn || undefined, publicDays: v.publicDays ?? undefined,
+      },
+    });
+    navigate(`/console/resolutions/${r.id}`);
+  }, { success: false });
 
   return (
     <Modal open={!!item} title={t('dl.resolution.draft')} onCancel={onClose} onOk={submit} okText={t('dl.resolution.saveDraft')} cancelText={t('common.cancel')}

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import type { BodyRow, Items } from '../../../app/types';
 import { useFetch } from '../../../app/useFetch';
 import type { ResolutionDetail } from '../shared/types';
@@ -23,29 +22,18 @@ export function EditResolutionDialog({ resolution, open, onClose, onDone }: {
   resolution: ResolutionDetail; open: boolean; onClose: () => void; onDone: (r: ResolutionDetail) => void;
 }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const draft = resolution.state === 'draft';
   const bodies = useFetch<Items<BodyRow>>(open ? '/api/bodies' : null, { territoryId: resolution.community.id, subtree: true });
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const body = {
-        ...(draft ? { title: v.title?.trim(), text: v.text?.trim(), publicDays: v.publicDays } : {}),
-        responsibleBodyId: v.responsibleBodyId ?? null,
-        dueOn: v.dueOn || null,
-      };
-      onDone(await api<ResolutionDetail>(`/api/resolutions/${resolution.id}`, { method: 'PATCH', body }));
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const body = {
+      ...(draft ? { title: v.title?.trim(), text: v.text?.trim(), publicDays: v.publicDays } : {}),
+      responsibleBodyId: v.responsibleBodyId ?? null,
+      dueOn: v.dueOn || null,
+    };
+    onDone(await api<ResolutionDetail>(`/api/resolutions/${resolution.id}`, { method: 'PATCH', body }));
+  }, { success: false });
 
   return (
     <Modal open={open} title={t('common.edit')} onCancel={onClose} onOk={submit} okText={t('common.save')} cancelText={t('common.cancel')}

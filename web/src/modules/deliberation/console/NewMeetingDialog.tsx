@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../../app/api';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { useGrantNodes } from '../../members/shared/grantNodes';
 import { MEETING_KINDS, type MeetingDetail, type MeetingKind } from '../shared/types';
 
@@ -25,42 +24,32 @@ export function NewMeetingDialog({ open, meeting, onClose, onDone }: {
   open: boolean; meeting?: MeetingDetail; onClose: () => void; onDone: (id: string, next: MeetingDetail) => void;
 }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const nodes = useGrantNodes();
   const kind = Form.useWatch('kind', form);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const fields = {
-        title: v.title.trim(),
-        place: v.place?.trim() || undefined,
-        startsAt: dayjs(v.startsAt).toISOString(),
-        quorum: v.quorum ?? undefined,
-        publicNoticeDays: v.kind === 'hearing' ? v.publicNoticeDays ?? undefined : undefined,
-      };
-      const m = meeting
-        ? await api<MeetingDetail>(`/api/meetings/${meeting.id}`, { method: 'PATCH', body: fields })
-        : await api<MeetingDetail>('/api/meetings', { method: 'POST', body: { territoryId: v.territoryId, kind: v.kind, ...fields } });
-      form.resetFields();
-      onDone(m.id, m);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const fields = {
+      title: v.title.trim(),
+      place: v.place?.trim() || undefined,
+      startsAt: dayjs(v.startsAt).toISOString(),
+      // Emptied on a draft: back to more than half of the voting participants.
+      quorum: meeting ? v.quorum ?? null : v.quorum ?? undefined,
+      publicNoticeDays: v.kind === 'hearing' ? v.publicNoticeDays ?? undefined : undefined,
+    };
+    const m = meeting
+      ? await api<MeetingDetail>(`/api/meetings/${meeting.id}`, { method: 'PATCH', body: fields })
+      : await api<MeetingDetail>('/api/meetings', { method: 'POST', body: { territoryId: v.territoryId, kind: v.kind, ...fields } });
+    form.resetFields();
+    onDone(m.id, m);
+  }, { success: false });
 
   return (
     <Modal open={open} title={meeting ? t('dl.meeting.edit') : t('dl.meeting.new')} onCancel={onClose} onOk={submit} okText={meeting ? t('common.save') : t('common.create')} cancelText={t('common.cancel')}
       okButtonProps={{ loading: busy, 'data-testid': 'meeting-new-submit' }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={meeting ? {
         territoryId: meeting.territory.id, kind: meeting.kind, title: meeting.title, place: meeting.place,
-        startsAt: dayjs(meeting.startsAt).format('YYYY-MM-DDTHH:mm'), publicNoticeDays: meeting.publicNoticeDays ?? 5,
+        startsAt: dayjs(meeting.startsAt).format('YYYY-MM-DDTHH:mm'), quorum: meeting.quorumSetting, publicNoticeDays: meeting.publicNoticeDays ?? 5,
       } : { territoryId: nodes[0]?.id, kind: 'joint_four_in_one', publicNoticeDays: 5 }}>
         {nodes.length > 1 && !meeting && (
           <Form.Item name="territoryId" label={t('dl.community')} rules={[{ required: true, message: t('dl.required') }]}>
@@ -80,12 +69,9 @@ export function NewMeetingDialog({ open, meeting, onClose, onDone }: {
         <Form.Item name="place" label={t('dl.meeting.place')}>
           <Input maxLength={200} data-testid="meeting-new-place" />
         </Form.Item>
-        {/* The quorum is set once, when the meeting is convened: the page shows what it requires. */}
-        {!meeting && (
-          <Form.Item name="quorum" label={t('dl.meeting.quorum')} extra={t('dl.meeting.quorumHint')}>
-            <InputNumber min={1} style={{ width: '100%' }} data-testid="meeting-new-quorum" />
-          </Form.Item>
-        )}
+        <Form.Item name="quorum" label={t('dl.meeting.quorum')} extra={t('dl.meeting.quorumHint')}>
+          <InputNumber min={1} style={{ width: '100%' }} data-testid="meeting-new-quorum" />
+        </Form.Item>
         {kind === 'hearing' && (
           <Form.Item name="publicNoticeDays" label={t('dl.meeting.publicNoticeDays')}>
             <InputNumber min={1} max={60} style={{ width: '100%' }} data-testid="meeting-new-notice-days" />

@@ -7,6 +7,7 @@ import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState, Loading } from '../../../app/ui/States';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { fmtTime } from '../../charters/shared/types';
 import { CASE_COLOR, type CaseDetail } from '../shared/types';
 import { PartyFields, type PartyValues, partyInput } from './PartyFields';
@@ -16,14 +17,11 @@ type Dialog = 'session' | 'agreement' | 'fail' | 'followUp' | 'party' | 'mediato
 /** One dialog for each step a handler records; each posts its form as the step's body. */
 function StepDialog({ kind, c, onClose, onDone }: { kind: Dialog; c: CaseDetail; onClose: () => void; onDone: (d: CaseDetail) => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const mediators = useFetch<{ items: { id: string; name: string; bodyName: string }[] }>(kind === 'mediator' ? '/api/mediators' : null, { territoryId: c.territoryId });
-  if (!kind) return null;
   const required = [{ required: true, whitespace: true, message: t('charter.required') }];
   const dateRequired = [{ required: true, message: t('charter.required') }];
-  const spec = {
+  const spec = kind && {
     session: { title: t('mediation.addSession'), path: 'sessions', body: (v: Record<string, unknown>) => ({ ...v, heldAt: (v.heldAt as dayjs.Dayjs).toISOString() }) },
     agreement: { title: t('mediation.writeAgreement'), path: 'agreement', body: (v: Record<string, unknown>) => v },
     fail: { title: t('mediation.fail'), path: 'fail', body: (v: Record<string, unknown>) => v },
@@ -31,19 +29,10 @@ function StepDialog({ kind, c, onClose, onDone }: { kind: Dialog; c: CaseDetail;
     party: { title: t('mediation.addParty'), path: 'parties', body: (v: Record<string, unknown>) => partyInput(v as unknown as PartyValues) },
     mediator: { title: t('mediation.setMediator'), path: 'mediator', body: (v: Record<string, unknown>) => v },
   }[kind];
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      onDone(await api<CaseDetail>(`/api/mediation-cases/${c.id}/${spec.path}`, { method: 'POST', body: spec.body(v) }));
-      notify.success();
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: Record<string, unknown>) => {
+    onDone(await api<CaseDetail>(`/api/mediation-cases/${c.id}/${spec!.path}`, { method: 'POST', body: spec!.body(v) }));
+  });
+  if (!spec) return null;
   return (
     <Modal open title={spec.title} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'mediation-step-submit' }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ heldAt: dayjs(), visitedOn: dayjs(), side: 'respondent', who: 'person', text: c.agreementText ?? '' }}>

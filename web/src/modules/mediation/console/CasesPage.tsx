@@ -4,8 +4,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { useAuth, useSession } from '../../../app/auth';
-import { useNotify } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/ui/useFormSubmit';
 import { useFetch } from '../../../app/useFetch';
 import { ErrorState } from '../../../app/ui/States';
 import { fmtTime } from '../../charters/shared/types';
@@ -29,29 +29,17 @@ function usePlaces(open: boolean) {
 
 function NewCaseDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (id: string) => void }) {
   const { t, tx } = useI18n();
-  const notify = useNotify();
   const [form] = Form.useForm<NewCaseForm>();
   const places = usePlaces(open);
   const territoryId = Form.useWatch('territoryId', form);
   const mediators = useFetch<{ items: { id: string; name: string; bodyName: string }[] }>(territoryId ? '/api/mediators' : null, { territoryId });
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const c = await api<CaseDetail>('/api/mediation-cases', {
-        method: 'POST',
-        body: { ...v, demandId: v.demandId?.trim() || null, mediatorPersonId: v.mediatorPersonId || null, parties: v.parties.map(partyInput) },
-      });
-      notify.success();
-      onDone(c.id);
-    } catch (err) {
-      notify.error(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    const c = await api<CaseDetail>('/api/mediation-cases', {
+      method: 'POST',
+      body: { ...v, demandId: v.demandId?.trim() || null, mediatorPersonId: v.mediatorPersonId || null, parties: v.parties.map(partyInput) },
+    });
+    onDone(c.id);
+  });
   const required = [{ required: true, whitespace: true, message: t('charter.required') }];
   return (
     <Modal open={open} title={t('mediation.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'mediation-submit' }} destroyOnHidden width={720}>
