@@ -25,13 +25,15 @@ const shownOrder = (page: Page) => page.locator('[data-testid="meeting-items"] [
 
 describe('a meeting agenda put in order on a phone, then followed to its resolution', () => {
   it('moves an item up, keeps the order on reload, and links the adopted item to its resolution', async () => {
-    const resident = await apiAs('demo-resident');
     const secretary = await apiAs('demo-secretary');
     const community = (await secretary.get<{ grants: { role: string; territoryId: string }[] }>('/api/auth/session')).grants.find((g) => g.role === 'community_secretary')!;
+    // Put forward by the residents' committee, so no resident's notices pile up from this journey.
+    const bodies = (await secretary.get<{ items: { id: string; kind: string }[] }>(`/api/bodies?territoryId=${community.territoryId}&subtree=true`)).items;
+    const committee = bodies.find((b) => b.kind === 'residents_committee') ?? bodies[0]!;
     const titles = [`楼道灯更换（${tag}）`, `垃圾箱房改造（${tag}）`];
     const items = [];
     for (const title of titles) {
-      const item = await resident.post<{ id: string }>('/api/agenda-items', { title, description: '请社区议一议。' });
+      const item = await secretary.post<{ id: string }>('/api/agenda-items', { title, description: '请社区议一议。', territoryId: community.territoryId, proposerBodyId: committee.id });
       await secretary.post(`/api/agenda-items/${item.id}/accept`, {});
       items.push(item);
     }
