@@ -70,7 +70,7 @@ function MoveButtons({ handle, index }: { handle: MeetingHandle; index: number }
   };
   const id = items[index]!.id;
   return (
-    <Space.Compact size="small">
+    <Space.Compact>
       <Button icon={<ArrowUpOutlined />} disabled={busy || index === 0} onClick={() => move(-1)} aria-label={t('dl.items.up')} title={t('dl.items.up')} data-testid={`meeting-item-up-${id}`} />
       <Button icon={<ArrowDownOutlined />} disabled={busy || index === items.length - 1} onClick={() => move(1)} aria-label={t('dl.items.down')} title={t('dl.items.down')} data-testid={`meeting-item-down-${id}`} />
     </Space.Compact>
