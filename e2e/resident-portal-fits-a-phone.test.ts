@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -55,5 +55,26 @@ describe('the resident portal at 375 px', () => {
     await page.getByTestId('logout').waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, 'portal-me');
+  });
+
+  it('keeps a two- or three-digit unread count on the bell inside the screen', async () => {
+    const page = await browser.phone();
+    // However many notices the demo has sent so far, the bell is told of many more.
+    let unread = 0;
+    await page.route('**/api/notifications?*', async (route) => {
+      const real = await route.fetch();
+      await route.fulfill({ response: real, json: { ...(await real.json()), unread } });
+    });
+    await login(page, 'demo-resident');
+    for (const count of [12, 150]) {
+      unread = count;
+      for (const path of ['/m', '/m/demands']) {
+        await page.goto(path);
+        await expect.poll(() => page.getByTestId('notice-count').getAttribute('data-count'), { timeout: UI_TIMEOUT }).toBe(String(count));
+        await page.getByTestId('notice-count').locator('.ant-badge-count').waitFor();
+        await expectNoSidewaysScroll(page);
+      }
+    }
+    await shot(page, 'portal-bell-many');
   });
 });

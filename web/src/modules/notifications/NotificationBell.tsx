@@ -65,7 +65,7 @@ export function NotificationBell({ tone = 'dark', route = (l) => l }: Props) {
 
   return (
     <>
-      <Badge count={unread} size="small" offset={[-4, 4]} data-testid="notice-count" data-count={unread}>
+      <Badge className="gz-bell-badge" count={unread} overflowCount={99} size="small" data-testid="notice-count" data-count={unread}>
         <Button
           type="text"
           shape="circle"
