@@ -6,6 +6,8 @@ import { notification } from '../../db/schema/notifications.ts';
 import { makeBody, makeMember, makePerson } from '../../demo/factories.ts';
 import { type TestContext, as, createTestContext } from '../../test/harness.ts';
 import { type RoleAccount, type TwoStreets, accountFor, makeTwoStreets } from '../../test/two-streets.ts';
+import { notificationsEnUS } from '../../../web/src/app/i18n/notifications.en-US.ts';
+import { renderNotice } from '../../../web/src/modules/notifications/notice-text.ts';
 import { venueCode, windowOf } from '../activities/rules.ts';
 
 let t: TestContext;
@@ -98,6 +100,10 @@ describe('a four-in-one joint meeting', () => {
     expect((await sec().post(`${url}/notice`, {})).json().code).toBe('meeting.badState');
     const [scheduled] = await t.db.select().from(notification).where(and(eq(notification.accountId, proposer.accountId), eq(notification.kind, 'agenda.scheduled')));
     expect(scheduled!.params).toMatchObject({ agendaItemId: lift.id, meetingId: m.id });
+    // Both notices carry what their sentences name, so an English reader gets them in English.
+    const english = (n: typeof told) => renderNotice(n!, 'en-US', (key) => (notificationsEnUS as Record<string, string>)[key]);
+    expect(english(told)).toMatchObject({ fromCatalogue: true, body: told!.body });
+    expect(english(scheduled)).toMatchObject({ fromCatalogue: true, title: expect.stringContaining('3号楼加装电梯') });
 
     const started = (await sec().post(`${url}/start`)).json();
     expect(started.quorum).toEqual({ voting: 4, present: 0, required: 3, met: false });

@@ -76,7 +76,7 @@ export async function proposeAgendaItem(ctx: AppContext, actor: Actor, input: Ne
     }
     if (!staff) {
       const reviewers = await accountsCovering(tx, path, ['community_worker', 'community_secretary']);
-      await notify(tx, reviewers, { kind: 'agenda.proposed', title: `居民提出新议题：${item.title}`, link: `/console/agenda/${item.id}`, params: { agendaItemId: item.id } });
+      await notify(tx, reviewers, { kind: 'agenda.proposed', title: `居民提出新议题：${item.title}`, link: `/console/agenda/${item.id}`, params: { agendaItemId: item.id, title: item.title } });
     }
     await audit(tx, actor, { action: 'agenda.propose', targetType: 'agenda_item', targetId: item.id, territoryId: item.territoryId, after: { title, source, demandId: item.demandId, proposerBodyId: item.proposerBodyId } });
     return item.id;

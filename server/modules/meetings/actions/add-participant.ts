@@ -60,7 +60,7 @@ export async function addParticipant(ctx: AppContext, actor: Actor, meetingId: s
     if (m.state === 'noticed' && row.personId) {
       // Invited after the notice went out: they get it too.
       await notify(tx, await accountsOfPeople(tx, [row.personId]), {
-        kind: 'meeting.noticed', title: `会议通知：${m.title}（${shanghaiTime(m.startsAt)}）`, body: m.noticeText ?? '', link: `/m/meetings/${meetingId}`, params: { meetingId },
+        kind: 'meeting.noticed', title: `会议通知：${m.title}（${shanghaiTime(m.startsAt)}）`, body: m.noticeText ?? '', link: `/m/meetings/${meetingId}`, params: { meetingId, title: m.title, startsAt: m.startsAt.toISOString() },
       });
     }
     await audit(tx, actor, {

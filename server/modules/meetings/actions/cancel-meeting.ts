@@ -21,7 +21,7 @@ export async function cancelMeeting(ctx: AppContext, actor: Actor, id: string, r
     if (m.state === 'noticed') {
       const participants = await tx.select({ personId: meetingParticipant.personId }).from(meetingParticipant).where(eq(meetingParticipant.meetingId, id));
       await notify(tx, await accountsOfPeople(tx, participants.map((p) => p.personId)), {
-        kind: 'meeting.cancelled', title: `会议取消：${m.title}`, body: reason, link: `/m/meetings/${id}`, params: { meetingId: id, reason },
+        kind: 'meeting.cancelled', title: `会议取消：${m.title}`, body: reason, link: `/m/meetings/${id}`, params: { meetingId: id, title: m.title, reason },
       });
     }
     await audit(tx, actor, { action: 'meeting.cancel', targetType: 'meeting', targetId: id, territoryId: m.territoryId, before: { state: m.state }, after: { state: 'cancelled', reason } });

@@ -28,7 +28,7 @@ export async function closeMeeting(ctx: AppContext, actor: Actor, id: string, su
     const proposers = await tx.select({ personId: agendaItem.proposerPersonId, accountId: agendaItem.proposedBy }).from(agendaItem)
       .where(and(eq(agendaItem.meetingId, id), eq(agendaItem.state, 'decided')));
     const accounts = [...(await accountsOfPeople(tx, [...participants, ...proposers].map((p) => p.personId))), ...proposers.map((p) => p.accountId)];
-    await notify(tx, accounts, { kind: 'meeting.closed', title: `会议已结束：${m.title}，表决结果已记录`, link: `/m/meetings/${id}`, params: { meetingId: id } });
+    await notify(tx, accounts, { kind: 'meeting.closed', title: `会议已结束：${m.title}，表决结果已记录`, link: `/m/meetings/${id}`, params: { meetingId: id, title: m.title } });
     await audit(tx, actor, {
       action: 'meeting.close', targetType: 'meeting', targetId: id, territoryId: m.territoryId,
       before: { state: 'in_progress' }, after: { state: 'closed', summary: after.summary, returnedItems: undecided.map((u) => u.agendaItemId) },

@@ -58,12 +58,12 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string, tex
     const accounts = await accountsOfPeople(tx, participants.map((p) => p.personId));
     await notify(tx, accounts, {
       kind: 'meeting.noticed', title: `会议通知：${m.title}（${shanghaiTime(m.startsAt)}）`, body: noticeText,
-      link: `/m/meetings/${id}`, params: { meetingId: id },
+      link: `/m/meetings/${id}`, params: { meetingId: id, title: m.title, startsAt: m.startsAt.toISOString() },
     });
     // Whoever proposed an item learns when and where it will be taken.
     const proposals = await tx.select().from(agendaItem).where(eq(agendaItem.meetingId, id));
     for (const item of proposals) {
-      await tellProposer(tx, item, 'agenda.scheduled', `您提出的议题「${item.title}」将在${shanghaiTime(m.startsAt)}的会议上讨论`, { meetingId: id });
+      await tellProposer(tx, item, 'agenda.scheduled', `您提出的议题「${item.title}」将在${shanghaiTime(m.startsAt)}的会议上讨论`, { meetingId: id, startsAt: m.startsAt.toISOString() });
     }
     await audit(tx, actor, { action: 'meeting.notice', targetType: 'meeting', targetId: id, territoryId: m.territoryId, before: { state: 'draft' }, after: { state: 'noticed', noticeText } });
     return id;
