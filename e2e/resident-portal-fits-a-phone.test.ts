@@ -57,7 +57,7 @@ describe('the resident portal at 375 px', () => {
     await shot(page, 'portal-me');
   });
 
-  it('keeps a two- or three-digit unread count on the bell inside the screen', async () => {
+  it('keeps a one-, two- or three-digit unread count on the bell inside the screen', async () => {
     const page = await browser.phone();
     // However many notices the demo has sent so far, the bell is told of many more.
     let unread = 0;
@@ -66,7 +66,7 @@ describe('the resident portal at 375 px', () => {
       await route.fulfill({ response: real, json: { ...(await real.json()), unread } });
     });
     await login(page, 'demo-resident');
-    for (const count of [12, 150]) {
+    for (const count of [3, 12, 150]) {
       unread = count;
       for (const path of ['/m', '/m/demands']) {
         await page.goto(path);
