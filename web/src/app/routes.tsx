@@ -22,6 +22,7 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SystemPage = lazy(() => import('../modules/system/SystemPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PortalPage = lazy(() => import('../modules/portal/PortalPage'));
+const VoteReceiptCheckPage = lazy(() => import('../modules/voting/public/ReceiptCheckPage'));
 import * as Members from '../modules/members/console';
 import * as Demands from '../modules/demands/console';
 import * as Voting from '../modules/voting/console';
@@ -75,6 +76,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<HomeRedirect />} />
         <Route path="/login" element={<LoginPage />} />
+        {/* Anyone holding a receipt code checks, without logging in, that the ballot was counted. */}
+        <Route path="/votes/:matterId/check" element={<VoteReceiptCheckPage />} />
         {/* The server names this page as home while the password must change; RequireAuth shows it. */}
         <Route path="/change-password" element={<RequireAuth><HomeRedirect /></RequireAuth>} />
         <Route

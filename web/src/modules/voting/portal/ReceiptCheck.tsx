@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space } from 'antd';
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { api } from '../../../app/api';
 import { useProblemText } from '../../../app/feedback';
 import { useI18n } from '../../../app/i18n';
+import { publicCheckPath } from '../shared/public-check';
 import type { ReceiptAnswer } from '../shared/types';
 
 /** Enter a receipt code of this matter: was that ballot counted? Its choice shows only to its owner. */
@@ -25,6 +26,12 @@ export function ReceiptCheck({ matterId }: { matterId: string }) {
   return (
     <Card size="small" className="gz-m-card" title={t('vote.portal.check')} data-testid="receipt-check-card">
       <div style={{ color: '#888', fontSize: 13, marginBottom: 8 }}>{t('vote.portal.checkHint')}</div>
+      <div style={{ marginBottom: 8 }}>
+        <Typography.Link href={publicCheckPath(matterId)} target="_blank" rel="noopener" data-testid="receipt-public-link"
+          copyable={{ text: new URL(publicCheckPath(matterId), window.location.origin).href, tooltips: [t('vote.portal.otherDevice'), t('vote.portal.otherDeviceCopied')] }}>
+          {t('vote.portal.otherDevice')}
+        </Typography.Link>
+      </div>
       <Space.Compact block>
         <Input value={code} onChange={(e) => { setCode(e.target.value); setAnswer(null); }} onPressEnter={check} placeholder={t('vote.portal.checkPlaceholder')}
           data-testid="receipt-input" maxLength={20} autoCapitalize="characters" autoComplete="off" />
