@@ -16,6 +16,7 @@ import type { App, AppContext, Module, RouteEntry } from './core/context.ts';
 import { pickLocale } from './core/i18n.ts';
 import { problem, sendProblem } from './core/problem.ts';
 import { modules } from './modules/index.ts';
+import { keyByApiKey } from './modules/open311/keys.ts';
 import { limitRoutes, rateBudgets } from './rate-limit.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -61,7 +62,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // Budgets on logins, the public list and Open311, attached to those routes as they register.
   await app.register(fastifyRateLimit, { global: false });
-  limitRoutes(app, rateBudgets(ctx.config));
+  limitRoutes(app, rateBudgets(ctx.config), async (key) => (await keyByApiKey(ctx.db, key)) !== null);
 
   await app.register(fastifySwagger, {
     openapi: {

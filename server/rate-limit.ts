@@ -8,7 +8,7 @@ export interface RateBudgets {
   login: number;
   /** The public 公示 routes (/api/public/*) and the owners' receipt check, per client address. */
   public: number;
-  /** Every /open311/v2 route together, per api_key (per client address when none is sent). */
+  /** Every /open311/v2 route together, per live api_key (per client address when none, or an unknown one, is sent). */
   open311: number;
 }
 
@@ -48,16 +48,27 @@ const addHook = <H>(route: RouteOptions, hook: 'onRequest' | 'preValidation', ha
  * Retry-After, through the route's own error handler (problem+json under /api, the GeoReport
  * error list under /open311).
  */
-export function limitRoutes(app: App, budgets: RateBudgets) {
+export function limitRoutes(app: App, budgets: RateBudgets, isLiveKey: (key: string) => Promise<boolean> = async () => true) {
   const byAddress = (max: number) => app.rateLimit({ max, timeWindow: MINUTE, keyGenerator: (req) => `ip:${req.ip}` });
   const login = budgets.login > 0 ? byAddress(budgets.login) : null;
   const publicList = budgets.public > 0 ? byAddress(budgets.public) : null;
-  // One counter over every Open311 route; the key is read before it is checked, so the limit
-  // runs first (an unknown key spends its own budget, then gets its 403).
+  // One counter over every Open311 route. A live key has its own budget; a made-up or revoked one
+  // counts against the address it came from, so inventing keys buys no fresh budget. Whether a key
+  // is live is remembered for a minute (a key revoked meanwhile keeps its own budget that long).
+  const known = new Map<string, { live: boolean; until: number }>();
+  const live = async (key: string) => {
+    const now = Date.now();
+    const hit = known.get(key);
+    if (hit && hit.until > now) return hit.live;
+    const answer = await isLiveKey(key);
+    if (known.size > 10_000) known.clear();
+    known.set(key, { live: answer, until: now + MINUTE });
+    return answer;
+  };
   const open311 = budgets.open311 > 0
-    ? app.rateLimit({ max: budgets.open311, timeWindow: MINUTE, hook: 'preValidation', keyGenerator: (req) => {
+    ? app.rateLimit({ max: budgets.open311, timeWindow: MINUTE, hook: 'preValidation', keyGenerator: async (req) => {
       const key = sentKey(req);
-      return key ? `key:${key}` : `ip:${req.ip}`;
+      return key && (await live(key)) ? `key:${key}` : `ip:${req.ip}`;
     } })
     : null;
   app.addHook('onRoute', (route) => {

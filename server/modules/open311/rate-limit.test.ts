@@ -74,12 +74,12 @@ describe('login', () => {
 describe('the receipt check of an owners\' vote', () => {
   it('shares the public budget per address: guessing receipt codes stops at the budget', async () => {
     const guess = (ip: string) => limited.inject({ method: 'POST', url: `/api/vote-matters/${crypto.randomUUID()}/receipt-check`, ...from(ip), payload: { receipt: 'ABCDEFGHJK' } });
-    expect((await guess('10.0.3.1')).statusCode).toBe(404);
-    expect((await guess('10.0.3.1')).statusCode).toBe(404);
-    const over = await guess('10.0.3.1');
+    expect((await guess('10.0.4.1')).statusCode).toBe(404);
+    expect((await guess('10.0.4.1')).statusCode).toBe(404);
+    const over = await guess('10.0.4.1');
     expect(over.statusCode).toBe(429);
     expect(over.headers['content-type']).toContain('application/problem+json');
-    expect((await guess('10.0.3.2')).statusCode).toBe(404);
+    expect((await guess('10.0.4.2')).statusCode).toBe(404);
   });
 });
 
@@ -118,6 +118,15 @@ describe('Open311', () => {
     expect(posted.json()).toEqual([{ code: 429, description: '请求过于频繁，请稍后再试。' }]);
     // Another client's key, from the same address, has its own budget.
     expect((await limited.inject({ method: 'GET', url: `/open311/v2/requests.json?api_key=${keyB}`, ...ip })).statusCode).toBe(200);
+  });
+
+  it('counts made-up keys against the address they come from: inventing keys buys no fresh budget', async () => {
+    const tryKey = (ip: string) => limited.inject({ method: 'GET', url: `/open311/v2/requests.json?api_key=made-up-${crypto.randomUUID()}`, ...from(ip) });
+    expect((await tryKey('10.0.5.1')).statusCode).toBe(403);
+    expect((await tryKey('10.0.5.1')).statusCode).toBe(403);
+    expect((await tryKey('10.0.5.1')).statusCode).toBe(429);
+    // A live key from that address still has its own budget.
+    expect((await limited.inject({ method: 'GET', url: `/open311/v2/services.json?api_key=${keyB}`, ...from('10.0.5.1') })).statusCode).toBe(200);
   });
 
   it('counts a caller without a key by its address', async () => {
