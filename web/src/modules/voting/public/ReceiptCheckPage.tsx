@@ -44,8 +44,8 @@ export default function ReceiptCheckPage() {
     <div
       data-testid="public-receipt-page"
       style={{
-        minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '48px 16px 24px',
-        background: 'linear-gradient(180deg, #b7181f 0, #b7181f 180px, #f3f4f6 180px)', boxSizing: 'border-box', position: 'relative',
+        minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '68px 16px 24px',
+        background: 'linear-gradient(180deg, #b7181f 0, #b7181f 196px, #f3f4f6 196px)', boxSizing: 'border-box', position: 'relative',
       }}
     >
       <div style={{ position: 'absolute', top: 12, right: 12 }}>
