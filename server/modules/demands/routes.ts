@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
+import { PHOTO_TYPES, fileResponse } from '../../core/file-response.ts';
 import { contentTypeOf, readPhoto, readStoredFile } from '../../core/files.ts';
 import { demandChannels, demandLevels, demandRatings, demandStates } from '../../db/schema/demands.ts';
 import { acceptDemand } from './actions/accept-demand.ts';
@@ -95,7 +96,7 @@ export function demandsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/demands/:id/photos/:photoId', {
     config: { permission: P['demand.read'] },
-    schema: { tags, summary: 'One photo of a demand, to those who see the demand', params: z.object({ id: z.uuid(), photoId: z.uuid() }) },
+    schema: { tags, summary: 'One photo of a demand, to those who see the demand', params: z.object({ id: z.uuid(), photoId: z.uuid() }), response: fileResponse(PHOTO_TYPES, 'the photo') },
   }, async (req, reply) => {
     const photo = await visiblePhoto(ctx.db, actorOf(req), req.params.id, req.params.photoId);
     const bytes = await readStoredFile(ctx.config.GONGZHI_DATA_DIR, photo.path);

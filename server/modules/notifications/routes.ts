@@ -38,7 +38,7 @@ export function notificationsRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/notifications/:id/read', {
     config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Mark one of the caller\'s notices read', params: z.object({ id: z.coerce.number().int().positive() }) },
+    schema: { tags, summary: 'Mark one of the caller\'s notices read', params: z.object({ id: z.coerce.number().int().positive() }), response: { 204: z.undefined() } },
   }, async (req, reply) => {
     const me = actorOf(req).accountId;
     const [row] = await ctx.db.select({ readAt: notification.readAt }).from(notification).where(and(eq(notification.id, req.params.id), eq(notification.accountId, me)));
@@ -49,7 +49,7 @@ export function notificationsRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/notifications/read-all', {
     config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Mark all the caller\'s notices read' },
+    schema: { tags, summary: 'Mark all the caller\'s notices read', response: { 204: z.undefined() } },
   }, async (req, reply) => {
     await ctx.db.update(notification).set({ readAt: new Date() }).where(and(eq(notification.accountId, actorOf(req).accountId), isNull(notification.readAt)));
     return reply.code(204).send();

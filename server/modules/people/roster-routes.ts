@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
+import { fileResponse } from '../../core/file-response.ts';
 import { notFound } from '../../core/errors.ts';
 import { pickLocale } from '../../core/i18n.ts';
 import { importReport } from '../../db/schema/audit.ts';
@@ -21,7 +22,7 @@ const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 export function rosterRoutes(app: App, ctx: AppContext) {
   app.get('/api/people/import-template.xlsx', {
     config: { permission: P['person.import'] },
-    schema: { tags, summary: 'The Excel template of a people or party-member roster, with a sheet of instructions', querystring: kindQuery, produces: [XLSX_TYPE] },
+    schema: { tags, summary: 'The Excel template of a people or party-member roster, with a sheet of instructions', querystring: kindQuery, produces: [XLSX_TYPE], response: fileResponse(XLSX_TYPE, 'the template workbook') },
   }, async (req, reply) => {
     const { kind } = req.query;
     return sendXlsx(reply, `${rosterTitle(kind)}导入模板.xlsx`, `${kind}-template.xlsx`, await buildTemplate(kind));
@@ -51,7 +52,7 @@ export function rosterRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/imports/:reportId/report.xlsx', {
     config: { permission: P['person.import'] },
-    schema: { tags, summary: 'The bad rows of a refused import, for the account that imported', params: z.object({ reportId: z.uuid() }), produces: [XLSX_TYPE] },
+    schema: { tags, summary: 'The bad rows of a refused import, for the account that imported', params: z.object({ reportId: z.uuid() }), produces: [XLSX_TYPE], response: fileResponse(XLSX_TYPE, 'the workbook of bad rows') },
   }, async (req, reply) => {
     const { reportId } = req.params;
     const [report] = await ctx.db.select().from(importReport).where(and(eq(importReport.id, reportId), eq(importReport.accountId, actorOf(req).accountId)));
@@ -61,7 +62,7 @@ export function rosterRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/people/export.xlsx', {
     config: { permission: P['person.export'] },
-    schema: { tags, summary: 'The filtered people list as Excel (numbers masked, at most 50,000 rows; audited)', querystring: peopleQuery, produces: [XLSX_TYPE] },
+    schema: { tags, summary: 'The filtered people list as Excel (numbers masked, at most 50,000 rows; audited)', querystring: peopleQuery, produces: [XLSX_TYPE], response: fileResponse(XLSX_TYPE, 'the people workbook') },
   }, async (req, reply) => {
     const rows = await exportPeople(ctx, actorOf(req), req.query);
     const title = req.query.partyMember ? '党员名单' : '人员名单';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
+import { XLSX, fileResponse } from '../../core/file-response.ts';
 import { idsOfPath } from '../territory/rules.ts';
 import { sendXlsx } from '../people/roster-xlsx.ts';
 import { periodsOf } from '../points/periods.ts';
@@ -23,6 +24,28 @@ const reason = z.object({ reason: z.string().trim().min(1).max(200) });
 const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) };
 const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 const ref = z.object({ id: z.string(), name: z.string() });
+const node = ref.extend({ kind: z.string() });
+const statsOut = z.object({
+  node, month: z.string(), quarter: z.string(),
+  rows: z.array(z.object({
+    node, partyMembers: z.number(), registered: z.number(), activeMonth: z.number(), activeQuarter: z.number(),
+    registeredRate: z.number(), activeMonthRate: z.number(), activeQuarterRate: z.number(),
+  })),
+});
+const workplaceRecordsOut = z.object({
+  body: ref, year: z.number(),
+  members: z.array(z.object({
+    personId: z.string(), name: z.string(), community: ref,
+    registration: z.object({ id: z.string(), state: z.string(), submittedAt: z.string(), decidedAt: z.string().nullable() }),
+    points: z.number(),
+    entries: z.array(z.object({
+      id: z.number(), at: z.string(), ruleCode: z.string(), points: z.number(), sourceType: z.string(), sourceId: z.string(), note: z.string().nullable(), reversesId: z.number().nullable(),
+    })),
+    activities: z.array(z.object({
+      activityId: z.string(), title: z.string(), kind: z.string(), startsAt: z.string(), state: z.string(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable(),
+    })),
+  })),
+});
 const year = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => Number(periodsOf(new Date())[1])) });
 
 export function registrationsRoutes(app: App, ctx: AppContext) {
@@ -71,7 +94,7 @@ export function registrationsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/registrations/roster.xlsx', {
     config: { permission: P['registration.read'] },
-    schema: { tags, summary: 'The roster of registered members as Excel (numbers masked)', querystring: z.object({ territoryId: z.uuid().optional() }) },
+    schema: { tags, summary: 'The roster of registered members as Excel (numbers masked)', querystring: z.object({ territoryId: z.uuid().optional() }), response: fileResponse(XLSX, 'the roster workbook') },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const rows = await ctx.db.transaction(async (tx) => {
@@ -94,17 +117,17 @@ export function registrationsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/registrations/stats', {
     config: { permission: P['registration.stats'] },
-    schema: { tags, summary: 'Party members, registered and active members per child node', querystring: z.object({ territoryId: z.uuid() }) },
+    schema: { tags, summary: 'Party members, registered and active members per child node', querystring: z.object({ territoryId: z.uuid() }), response: { 200: statsOut } },
   }, async (req) => registrationStats(ctx.db, actorOf(req), req.query.territoryId));
 
   app.get('/api/workplace/:bodyId/records', {
     config: { permission: P['registration.workplace'] },
-    schema: { tags, summary: "A workplace organisation's members' community service in a year", params: z.object({ bodyId: z.uuid() }), querystring: year },
+    schema: { tags, summary: "A workplace organisation's members' community service in a year", params: z.object({ bodyId: z.uuid() }), querystring: year, response: { 200: workplaceRecordsOut } },
   }, async (req) => workplaceRecords(ctx.db, actorOf(req), req.params.bodyId, req.query.year));
 
   app.get('/api/workplace/:bodyId/records.xlsx', {
     config: { permission: P['registration.workplace'] },
-    schema: { tags, summary: "A year's community service records of the organisation's members, as Excel", params: z.object({ bodyId: z.uuid() }), querystring: year },
+    schema: { tags, summary: "A year's community service records of the organisation's members, as Excel", params: z.object({ bodyId: z.uuid() }), querystring: year, response: fileResponse(XLSX, 'the records workbook') },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const rec = await workplaceRecords(ctx.db, actor, req.params.bodyId, req.query.year);

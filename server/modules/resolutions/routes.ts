@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
+import { PHOTO_TYPES, fileResponse } from '../../core/file-response.ts';
 import { notFound } from '../../core/errors.ts';
 import { contentTypeOf, readStoredFile } from '../../core/files.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -126,7 +127,7 @@ export function resolutionsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/resolutions/:id/progress/:progressId/photo', {
     config: { permission: P['resolution.read'] },
-    schema: { tags, summary: 'The photo of a progress note, to those who see the resolution', params: idParams.extend({ progressId: z.uuid() }) },
+    schema: { tags, summary: 'The photo of a progress note, to those who see the resolution', params: idParams.extend({ progressId: z.uuid() }), response: fileResponse(PHOTO_TYPES, 'the photo') },
   }, async (req, reply) => {
     await visibleResolution(ctx.db, actorOf(req), req.params.id);
     const [p] = await ctx.db.select({ resolutionId: resolutionProgress.resolutionId, photoPath: resolutionProgress.photoPath }).from(resolutionProgress).where(eq(resolutionProgress.id, req.params.progressId));

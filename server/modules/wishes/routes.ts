@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
+import { PHOTO_TYPES, fileResponse } from '../../core/file-response.ts';
 import { notFound } from '../../core/errors.ts';
 import { contentTypeOf, readPhoto, readStoredFile } from '../../core/files.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -81,7 +82,7 @@ export function wishesRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/wishes/:id/photo', {
     config: { permission: P['wish.read'] },
-    schema: { tags, summary: 'The fulfilment photo, to those who may see the wish', params: idParams },
+    schema: { tags, summary: 'The fulfilment photo, to those who may see the wish', params: idParams, response: fileResponse(PHOTO_TYPES, 'the photo') },
   }, async (req, reply) => {
     const { row } = await visibleWish(ctx.db, actorOf(req), req.params.id);
     if (!row.w.photoPath) throw notFound('photo', req.params.id);
