@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The kinds of photo a stored file may be (server/core/files.ts). */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 

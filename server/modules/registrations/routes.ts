@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { actorOf, type App, type AppContext } from '../../core/context.ts';
-import { XLSX, fileResponse } from '../../core/file-response.ts';
+import { fileResponse } from '../../core/file-response.ts';
 import { idsOfPath } from '../territory/rules.ts';
-import { sendXlsx } from '../people/roster-xlsx.ts';
+import { XLSX_TYPE, sendXlsx } from '../people/roster-xlsx.ts';
 import { periodsOf } from '../points/periods.ts';
 import { registerMember, withdrawRegistration } from './actions/register-member.ts';
 import { reviewRegistration } from './actions/review-registration.ts';
@@ -94,7 +94,7 @@ export function registrationsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/registrations/roster.xlsx', {
     config: { permission: P['registration.read'] },
-    schema: { tags, summary: 'The roster of registered members as Excel (numbers masked)', querystring: z.object({ territoryId: z.uuid().optional() }), response: fileResponse(XLSX, 'the roster workbook') },
+    schema: { tags, summary: 'The roster of registered members as Excel (numbers masked)', querystring: z.object({ territoryId: z.uuid().optional() }), response: fileResponse(XLSX_TYPE, 'the roster workbook') },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const rows = await ctx.db.transaction(async (tx) => {
@@ -127,7 +127,7 @@ export function registrationsRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/workplace/:bodyId/records.xlsx', {
     config: { permission: P['registration.workplace'] },
-    schema: { tags, summary: "A year's community service records of the organisation's members, as Excel", params: z.object({ bodyId: z.uuid() }), querystring: year, response: fileResponse(XLSX, 'the records workbook') },
+    schema: { tags, summary: "A year's community service records of the organisation's members, as Excel", params: z.object({ bodyId: z.uuid() }), querystring: year, response: fileResponse(XLSX_TYPE, 'the records workbook') },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const rec = await workplaceRecords(ctx.db, actor, req.params.bodyId, req.query.year);
