@@ -3,26 +3,17 @@
 // Through the API nobody may grant these roles (三员分立), so whoever operates the server appoints
 // them. A new account's one-time password is printed once and must be changed at the first login.
 // Audited as the system ("admin-appoint"). With the embedded PGlite, stop the server first.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
 import type { Role } from '../db/schema/accounts.ts';
 import { appointAdministratorOnServer } from '../modules/accounts/actions.ts';
 import { ADMIN_ROLES } from '../modules/accounts/rules.ts';
+import { openServerDatabase } from './server-database.ts';
 
 const [username, role, displayName] = process.argv.slice(2);
 if (!username || !role || !ADMIN_ROLES.includes(role as Role)) {
   console.error(`usage: npm run admin:appoint -- <username> <${ADMIN_ROLES.join('|')}> [display name]`);
   process.exit(2);
 }
-const config = loadConfig();
-const dataDir = join(resolve(config.GONGZHI_DATA_DIR), 'pglite');
-if (!config.DATABASE_URL && !existsSync(dataDir)) {
-  console.error(`no database at ${dataDir}: set DATABASE_URL or GONGZHI_DATA_DIR to the server's`);
-  process.exit(2);
-}
-const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir });
+const database = await openServerDatabase();
 let code = 0;
 try {
   const { initialPassword } = await appointAdministratorOnServer(database.db, { username, role: role as Role, ...(displayName ? { displayName } : {}) });

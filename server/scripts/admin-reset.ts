@@ -3,24 +3,15 @@
 // is reset: through the API nobody may reset an administrator's password (三员分立). Audited as the
 // system ("admin-reset"); the password is printed once and must be changed at the next login.
 // With the embedded PGlite, stop the server first: its data folder takes one process at a time.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
 import { resetPasswordOnServer } from '../modules/accounts/actions.ts';
+import { openServerDatabase } from './server-database.ts';
 
 const username = process.argv[2];
 if (!username) {
   console.error('usage: npm run admin:reset -- <username>');
   process.exit(2);
 }
-const config = loadConfig();
-const dataDir = join(resolve(config.GONGZHI_DATA_DIR), 'pglite');
-if (!config.DATABASE_URL && !existsSync(dataDir)) {
-  console.error(`no database at ${dataDir}: set DATABASE_URL or GONGZHI_DATA_DIR to the server's`);
-  process.exit(2);
-}
-const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir });
+const database = await openServerDatabase();
 let code = 0;
 try {
   const { initialPassword } = await resetPasswordOnServer(database.db, username);
