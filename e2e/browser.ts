@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
+/** The phone every journey's phone page is: a 375 px wide screen. */
+export const PHONE_WIDTH = 375;
+
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(path)) {
@@ -24,5 +27,5 @@ export function desktopContext(browser: Browser, baseURL: string): Promise<Brows
 }
 
 export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ ...common, baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  return browser.newContext({ ...common, baseURL, viewport: { width: PHONE_WIDTH, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 }

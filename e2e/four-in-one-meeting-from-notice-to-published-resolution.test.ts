@@ -11,11 +11,10 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser, chooseOption } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser, chooseOption, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
 
-const PHONE_WIDTH = 375;
 const tag = randomInt(1e5, 1e6);
 const itemTitle = `龙潭苑3号楼加装电梯方案（${tag}）`;
 const meetingTitle = `龙潭社区“四位一体”联席会议（${tag}）`;
@@ -40,16 +39,6 @@ beforeAll(async () => {
 /** A time in Shanghai as a datetime-local input takes it. */
 function localInput(at: Date): string {
   return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16).replace(' ', 'T');
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
-
-/** Picks the option showing this text in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string) {
-  await chooseOption(page, text);
 }
 
 /** Sends a dialog and waits for it to close; a refusal fails with the server's words as the page shows them. */
@@ -116,7 +105,7 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
 
     // 4. The accepted item goes on the agenda; the notice goes out with it.
     await desk.getByTestId('meeting-schedule-pick').click();
-    await pickOption(desk, itemTitle);
+    await chooseOption(desk, itemTitle);
     await desk.getByTestId('meeting-schedule-add').click();
     const agenda = desk.getByTestId('meeting-items');
     await expectText(agenda, itemTitle);
@@ -202,7 +191,7 @@ describe('a four-in-one joint meeting from notice to published resolution', () =
     expect(await desk.getByTestId('resolution-draft-title').inputValue()).toBe(itemTitle);
     await desk.getByTestId('resolution-draft-text').fill(resolutionText);
     await desk.getByTestId('resolution-draft-body').click();
-    await pickOption(desk, property!.bodyName);
+    await chooseOption(desk, property!.bodyName);
     await desk.getByTestId('resolution-draft-due').fill(localInput(new Date(Date.now() + 60 * 86_400_000)).slice(0, 10));
     await desk.getByTestId('resolution-draft-submit').click();
     await desk.waitForURL(/\/console\/resolutions\/[0-9a-f-]{36}$/);

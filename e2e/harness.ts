@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { desktopContext, launchChromium, phoneContext } from './browser.ts';
+import { PHONE_WIDTH, desktopContext, launchChromium, phoneContext } from './browser.ts';
+
+export { PHONE_WIDTH };
 
 export const DEMO_PASSWORD = 'Gongzhi@2026';
 /** Waits of the UI (a page, a table, a message); generous because the machine may be busy. */
@@ -164,4 +166,10 @@ export async function chooseOption(page: Page, option: string | RegExp | Locator
   const target = typeof option === 'string' || option instanceof RegExp ? openOptions(page).filter({ hasText: option }).first() : option;
   await target.click();
   await expect.poll(() => openOptions(page).count(), { timeout: UI_TIMEOUT }).toBe(0);
+}
+
+/** Fails, naming the page, when it is wider than the phone's screen (it would scroll sideways). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
 }

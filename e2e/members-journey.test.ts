@@ -7,12 +7,11 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, textOf, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, UI_TIMEOUT, useBrowser, expectNoSidewaysScroll } from './harness.ts';
 import { newIdNumber, newPhone } from './roster.ts';
 
 const browser = useBrowser();
 
-const PHONE_WIDTH = 375;
 const username = `e2e-member-${randomInt(1e6)}`;
 const password = 'Dangyuan#2026';
 const name = '钱思远';
@@ -62,11 +61,6 @@ async function expectCheckinState(page: Page, state: string) {
   await expect
     .poll(() => result.getAttribute('data-state', { timeout: 1_000 }).catch(() => null), { timeout: UI_TIMEOUT, interval: 200 })
     .toBe(state);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `page is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
 }
 
 /** The check-in address the venue screen shows right now, as the secretary's QR code holds it. */

@@ -5,12 +5,9 @@
  * logged-in matter page links to that public page.
  */
 import { describe, expect, it } from 'vitest';
-import { apiAs, expectText, login, shot, useBrowser } from './harness.ts';
+import { apiAs, expectText, login, shot, useBrowser, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
-
-const fitsPhone = async (page: { evaluate: <T>(f: () => T) => Promise<T> }) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 describe('owner checks a receipt without logging in', () => {
   it('a fresh phone checks the receipt on the public page: counted, with the matter and estate; a wrong code is not found', async () => {
@@ -32,7 +29,7 @@ describe('owner checks a receipt without logging in', () => {
     await expectText(link, '在其他设备上核验');
     const href = await link.getAttribute('href');
     expect(href).toBe(`/votes/${matter.id}/check`);
-    await fitsPhone(owner);
+    await expectNoSidewaysScroll(owner);
     await shot(owner, 'voting-public-check-link');
 
     // A phone that has never logged in.
@@ -40,7 +37,7 @@ describe('owner checks a receipt without logging in', () => {
     await phone.goto(href!);
     await expectText(phone.getByTestId('public-receipt-page'), '核验表决回执');
     expect(new URL(phone.url()).pathname).toBe(href);
-    await fitsPhone(phone);
+    await expectNoSidewaysScroll(phone);
     await shot(phone, 'voting-public-check-empty');
 
     // Lower case with a dash, as someone might copy it down.
@@ -53,7 +50,7 @@ describe('owner checks a receipt without logging in', () => {
     await expectText(phone.getByTestId('public-receipt-estate'), '龙潭苑');
     // The ballot is secret: a stranger's device learns nothing of the choice.
     expect(await answer.innerText()).not.toContain('同意');
-    await fitsPhone(phone);
+    await expectNoSidewaysScroll(phone);
     await shot(phone, 'voting-public-check-counted');
 
     const wrong = ballot.receipt.startsWith('A') ? 'BBBBBBBBBB' : 'AAAAAAAAAA';
@@ -62,7 +59,7 @@ describe('owner checks a receipt without logging in', () => {
     await expectText(phone.getByTestId('public-receipt-answer'), '没有找到这个回执码');
     expect(await phone.getByTestId('public-receipt-answer').getAttribute('data-outcome')).toBe('unknown');
     expect(await phone.getByTestId('public-receipt-matter').count()).toBe(0);
-    await fitsPhone(phone);
+    await expectNoSidewaysScroll(phone);
     await shot(phone, 'voting-public-check-unknown');
 
     // Still not logged in: the page asked for no session and left the visitor where they were.

@@ -7,16 +7,10 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, login, shot, UI_TIMEOUT, useBrowser, expectNoSidewaysScroll, PHONE_WIDTH } from './harness.ts';
 
 const browser = useBrowser();
-const PHONE_WIDTH = 375;
 const description = `小区东门外路灯不亮，晚上行人看不清路（${randomInt(1e5, 1e6)}）`;
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
 
 /** The area the map shows, WGS-84 south, west, north, east, once the map has drawn. */
 async function boundsOf(page: Page, testId: string): Promise<[number, number, number, number]> {

@@ -2,9 +2,8 @@
  * A resident of 龙潭社区 opens the portal on a 375 px phone: every tab fits the screen without
  * sideways scrolling, and shows their community, their household and the community's bodies.
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser, expectNoSidewaysScroll, PHONE_WIDTH } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -15,12 +14,6 @@ beforeAll(async () => {
   me = (await (await apiAs('demo-resident')).get<Me>('/api/me')).person;
 });
 
-const PHONE_WIDTH = 375;
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `page is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
 
 describe('the resident portal at 375 px', () => {
   it('fits the phone on every tab and shows the resident their community', async () => {

@@ -6,20 +6,14 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, useBrowser, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
 
-const PHONE_WIDTH = 375;
 const tag = randomInt(1e5, 1e6);
 const kept = `小区东门增设非机动车充电桩（${tag}）`;
 const returned = `请求把小区围墙刷成蓝色（${tag}）`;
 const reason = `围墙颜色由业主大会决定，已转业委会征求意见（${tag}）`;
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
 
 /** The resident fills in 我要提议题 and sends it; answers the new item's id. */
 async function propose(phone: Page, title: string): Promise<string> {

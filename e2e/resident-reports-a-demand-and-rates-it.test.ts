@@ -7,11 +7,10 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, textOf, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, UI_TIMEOUT, useBrowser, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
 
-const PHONE_WIDTH = 375;
 const tag = randomInt(1e5, 1e6);
 const categoryCode = `lift-stuck-${tag}`;
 const categoryName = `电梯停运${tag}`;
@@ -29,11 +28,6 @@ beforeAll(async () => {
     code: categoryCode, name: categoryName, groupName: '物业管理', defaultHandler: 'property_company', deadlineDays: 2, remindDays: 1,
   });
 });
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
 
 /** Opens the console step's dialog, writes its words, sends it and waits for the dialog to close. */
 async function step(page: Page, action: string, words?: string) {

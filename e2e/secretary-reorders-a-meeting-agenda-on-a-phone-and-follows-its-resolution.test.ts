@@ -7,16 +7,10 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, UI_TIMEOUT, useBrowser, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
-const PHONE_WIDTH = 375;
 const tag = randomInt(1e5, 1e6);
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `${new URL(page.url()).pathname} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
-}
 
 interface Detail { items: { id: string; position: number; agendaItem: { id: string; title: string } }[]; participants: { id: string }[] }
 

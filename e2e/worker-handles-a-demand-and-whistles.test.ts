@@ -7,11 +7,10 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser, chooseOption } from './harness.ts';
+import { apiAs, expectExactText, expectText, login, shot, textOf, useBrowser, chooseOption, expectNoSidewaysScroll } from './harness.ts';
 
 const browser = useBrowser();
 
-const PHONE_WIDTH = 375;
 const tag = randomInt(1e5, 1e6);
 const categoryName = `电梯困人${tag}`;
 const description = `龙潭苑3号楼电梯停在5楼不动，王阿姨家老人下不了楼（${tag}）`;
@@ -39,11 +38,6 @@ async function step(page: Page, action: string, words?: string) {
   if (words) await page.getByTestId('demand-action-text').fill(words);
   await page.getByTestId('demand-action-submit').click();
   await page.getByTestId('demand-action-submit').waitFor({ state: 'detached' });
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  expect(width, `page is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
 }
 
 describe('a worker handles a demand and whistles it to the street', () => {
